@@ -1,0 +1,3 @@
+from orat_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,26 @@
+"""The kinds of agenda step. Adding a kind is one entry here (and a view in ui/steps/)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class StepKind:
+    name: str
+    needs_member: bool = False  # a turn belongs to one member
+    expands: bool = False  # a template step that becomes one turn per member
+    needs_title: bool = False
+    fields: tuple[str, ...] = ("note",)  # the note fields of the step
+
+
+ROLL_CALL = StepKind("roll_call", fields=())
+TURN = StepKind("turn", needs_member=True, fields=("past_week", "coming_week"))
+ROUND = StepKind("round", expands=True)
+POINT = StepKind("point", needs_title=True, fields=("note",))
+WRAP_UP = StepKind("wrap_up", fields=("summary",))
+
+KINDS: dict[str, StepKind] = {k.name: k for k in (ROLL_CALL, TURN, ROUND, POINT, WRAP_UP)}
+
+# The note fields a chair can type into. The field names are stored with every note.
+NOTE_FIELDS = ("past_week", "coming_week", "note", "summary", "absent_in", "pass_on")

@@ -1,0 +1,212 @@
+"""The queries and saves the live meeting needs. Converts rows to and from domain objects."""
+
+from __future__ import annotations
+
+import json
+import threading
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import Engine, delete, func
+from sqlmodel import Session, select
+
+from orat_tui.domain.agenda import Status, Step
+from orat_tui.domain.meeting import LIVE, Attendee, Meeting
+from orat_tui.domain.template import Template
+from orat_tui.store.db import make_engine, migrate
+from orat_tui.store.models import AttendeeRow, MeetingRow, NoteRow, Series, StepRow
+
+
+@dataclass(frozen=True)
+class SeriesInfo:
+    id: str
+    template_id: str
+    name: str
+    meetings: int
+    last_meeting: datetime | None
+
+
+@dataclass(frozen=True)
+class MeetingInfo:
+    id: str
+    series_id: str
+    title: str
+    started_at: datetime
+    state: str
+
+
+class Store:
+    """One database. Thread-safe for orat's use: writes are serialised by a lock."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._write = threading.Lock()
+
+    @classmethod
+    def open(cls, url: str) -> "Store":
+        engine = make_engine(url)
+        migrate(engine)
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- series ----------------------------------------------------------------------------
+    def series_for_template(self, template: Template, now: datetime) -> str:
+        """The series of a template, created on first use."""
+        with self._write, Session(self.engine) as s:
+            row = s.exec(select(Series).where(Series.template_id == template.id)).first()
+            if row is None:
+                row = Series(id=str(uuid.uuid4()), template_id=template.id,
+                             name=template.name, created_at=now)
+                s.add(row)
+                s.commit()
+            return row.id
+
+    def list_series(self) -> list[SeriesInfo]:
+        with Session(self.engine) as s:
+            rows = s.exec(
+                select(Series, func.count(MeetingRow.id), func.max(MeetingRow.started_at))
+                .join(MeetingRow, MeetingRow.series_id == Series.id, isouter=True)
+                .group_by(Series.id)
+                .order_by(Series.name)
+            ).all()
+            return [SeriesInfo(r.id, r.template_id, r.name, n, last) for r, n, last in rows]
+
+    def earlier_attendance(self, series_id: str, exclude: str = "") -> list[tuple[date, set[str]]]:
+        """(day, keys present) for the series' meetings: for suggesting monthly guests."""
+        with Session(self.engine) as s:
+            rows = s.exec(
+                select(MeetingRow.id, MeetingRow.started_at, AttendeeRow.key)
+                .join(AttendeeRow, AttendeeRow.meeting_id == MeetingRow.id)
+                .where(MeetingRow.series_id == series_id, AttendeeRow.present == True)  # noqa: E712
+            ).all()
+        days: dict[str, tuple[date, set[str]]] = {}
+        for mid, started, key in rows:
+            if mid == exclude:
+                continue
+            days.setdefault(mid, (started.date(), set()))[1].add(key)
+        return list(days.values())
+
+    # -- meetings --------------------------------------------------------------------------
+    def unfinished(self) -> MeetingInfo | None:
+        """The newest meeting that was never ended (after a crash, say)."""
+        with Session(self.engine) as s:
+            row = s.exec(
+                select(MeetingRow).where(MeetingRow.state == LIVE)
+                .order_by(MeetingRow.started_at.desc())
+            ).first()
+            return None if row is None else _info(row)
+
+    def recent_meetings(self, limit: int = 20) -> list[MeetingInfo]:
+        with Session(self.engine) as s:
+            rows = s.exec(
+                select(MeetingRow).order_by(MeetingRow.started_at.desc()).limit(limit)
+            ).all()
+            return [_info(r) for r in rows]
+
+    def load(self, meeting_id: str) -> Meeting:
+        with Session(self.engine) as s:
+            m = s.get(MeetingRow, meeting_id)
+            if m is None:
+                raise KeyError(meeting_id)
+            attendees = s.exec(
+                select(AttendeeRow).where(AttendeeRow.meeting_id == meeting_id)
+                .order_by(AttendeeRow.position)
+            ).all()
+            steps = s.exec(
+                select(StepRow).where(StepRow.meeting_id == meeting_id).order_by(StepRow.position)
+            ).all()
+            notes = s.exec(select(NoteRow).where(NoteRow.meeting_id == meeting_id)).all()
+            return Meeting(
+                id=m.id, series_id=m.series_id, template_id=m.template_id, title=m.title,
+                started_at=m.started_at, planned_end=m.planned_end, ended_at=m.ended_at,
+                state=m.state, current_index=m.current_index, warning_share=m.warning_share,
+                substitutes_allowed=m.substitutes_allowed, version=m.version,
+                attendees=[
+                    Attendee(id=a.id, key=a.key, name=a.name, short=a.short, kind=a.kind,
+                             role=a.role, chair=a.chair, present=a.present,
+                             substitute=a.substitute)
+                    for a in attendees
+                ],
+                steps=[
+                    Step(id=r.id, kind=r.kind, member=r.member_key, title=r.title,
+                         number=r.number, budget=r.budget_seconds, elapsed=r.elapsed_seconds,
+                         status=Status(r.status), prompts=tuple(json.loads(r.prompts_json)),
+                         fields=tuple(json.loads(r.fields_json)),
+                         speakers=json.loads(r.speakers_json))
+                    for r in steps
+                ],
+                notes={n.slot: n.text for n in notes},
+            )
+
+    def save(self, meeting: Meeting, notes: dict[str, str] | None = None, now: datetime | None = None) -> None:
+        """Write the meeting's state (attendance, steps, times) and the given notes (all of
+        them when None) in one transaction."""
+        now = now or datetime.now()
+        notes = meeting.notes if notes is None else notes
+        with self._write, Session(self.engine) as s:
+            row = s.get(MeetingRow, meeting.id)
+            if row is None:
+                row = MeetingRow(id=meeting.id, series_id=meeting.series_id,
+                                 template_id=meeting.template_id, title=meeting.title,
+                                 started_at=meeting.started_at, planned_end=meeting.planned_end,
+                                 updated_at=now)
+            row.title = meeting.title
+            row.planned_end = meeting.planned_end
+            row.ended_at = meeting.ended_at
+            row.state = meeting.state
+            row.current_index = meeting.current_index
+            row.warning_share = meeting.warning_share
+            row.substitutes_allowed = meeting.substitutes_allowed
+            row.version = meeting.version
+            row.updated_at = now
+            s.add(row)
+            s.flush()
+            s.exec(delete(AttendeeRow).where(AttendeeRow.meeting_id == meeting.id))
+            s.exec(delete(StepRow).where(StepRow.meeting_id == meeting.id))
+            for i, a in enumerate(meeting.attendees):
+                s.add(AttendeeRow(id=a.id, meeting_id=meeting.id, position=i, key=a.key,
+                                  name=a.name, short=a.short, kind=a.kind, role=a.role,
+                                  chair=a.chair, present=a.present, substitute=a.substitute))
+            for i, st in enumerate(meeting.steps):
+                s.add(StepRow(id=st.id, meeting_id=meeting.id, position=i, kind=st.kind,
+                              member_key=st.member, title=st.title, number=st.number,
+                              budget_seconds=st.budget, elapsed_seconds=st.elapsed,
+                              status=st.status.value, prompts_json=json.dumps(list(st.prompts)),
+                              fields_json=json.dumps(list(st.fields)),
+                              speakers_json=json.dumps(st.speakers)))
+            if notes:
+                existing = {
+                    n.slot: n for n in s.exec(
+                        select(NoteRow).where(NoteRow.meeting_id == meeting.id,
+                                              NoteRow.slot.in_(list(notes)))
+                    ).all()
+                }
+                for slot, text in notes.items():
+                    n = existing.get(slot)
+                    if n is None:
+                        s.add(NoteRow(id=str(uuid.uuid4()), meeting_id=meeting.id, slot=slot,
+                                      text=text, updated_at=now))
+                    elif n.text != text:
+                        n.text = text
+                        n.updated_at = now
+                        n.version += 1
+                        s.add(n)
+            s.commit()
+
+    def note_texts(self, meeting_id: str) -> dict[str, str]:
+        with Session(self.engine) as s:
+            rows = s.exec(select(NoteRow).where(NoteRow.meeting_id == meeting_id)).all()
+            return {n.slot: n.text for n in rows}
+
+
+def _info(row: MeetingRow) -> MeetingInfo:
+    return MeetingInfo(row.id, row.series_id, row.title, row.started_at, row.state)
+
+
+def open_store(db: str | None = None) -> Store:
+    from orat_tui.paths import database_url
+
+    return Store.open(database_url(db))
