@@ -1,0 +1,134 @@
+"""The App: holds the clock, the config, the templates and the store; screens do the rest."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.message import Message
+from textual.theme import Theme
+
+from orat_tui.config import TemplateEntry, UserConfig
+from orat_tui.domain.clock import Clock, SystemClock
+from orat_tui.i18n import _
+
+HIGH_CONTRAST = Theme(
+    name="orat-high-contrast",
+    primary="#FFFF00",
+    secondary="#00FFFF",
+    accent="#FFFFFF",
+    warning="#FFB000",
+    error="#FF3030",
+    success="#00FF00",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#000000",
+    panel="#1A1A1A",
+    dark=True,
+)
+
+
+class OratApp(App[None]):
+    """orat: the live meeting, from the keyboard."""
+
+    TITLE = "orat"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("f1", "help", _("Help"), id="help", tooltip=_("All keys")),
+        Binding("alt+q", "quit", _("Quit"), show=False, id="quit-alt",
+                tooltip=_("Quit (saves first); the same as ctrl+q")),
+        Binding("alt+t", "toggle_contrast", _("High contrast"), show=False, id="contrast",
+                tooltip=_("Switch the high-contrast theme for projectors")),
+    ]
+
+    class StoreReady(Message, bubble=False):
+        """The database is open (posted once, after the first frame); the app passes it on
+        to the screen on show, where it must not bubble back."""
+
+    class StoreFailed(Message):
+        def __init__(self, error: str) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(
+        self,
+        db_url: str,
+        config: UserConfig,
+        templates: dict[str, TemplateEntry],
+        start_template: str | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        super().__init__()
+        self.db_url = db_url
+        self.config = config
+        self.templates = templates
+        self.start_template = start_template
+        self.clock: Clock = clock or SystemClock()
+        self.store: Any = None  # orat_tui.store.meetings.Store once opened
+        self.register_theme(HIGH_CONTRAST)
+        if config.theme == "high-contrast":
+            self.theme = "orat-high-contrast"
+
+    def on_mount(self) -> None:
+        from orat_tui.ui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        self.open_store()
+
+    @work(thread=True, exclusive=True, group="open-store")
+    def open_store(self) -> None:
+        """Import the database layer and open the database, off the UI thread, so the first
+        frame never waits for SQLAlchemy."""
+        try:
+            from orat_tui.store.db import StoreError
+            from orat_tui.store.meetings import Store
+        except ImportError as exc:  # a broken install
+            self.post_message(self.StoreFailed(str(exc)))
+            return
+        try:
+            self.store = Store.open(self.db_url)
+        except StoreError as exc:
+            self.post_message(self.StoreFailed(str(exc)))
+            return
+        except Exception as exc:  # noqa: BLE001 - shown to the user, in one line
+            self.post_message(self.StoreFailed(f"{type(exc).__name__}: {exc}"))
+            return
+        self.post_message(self.StoreReady())
+
+    def on_orat_app_store_ready(self, _msg: StoreReady) -> None:
+        self.screen.post_message(self.StoreReady())
+
+    def on_orat_app_store_failed(self, msg: StoreFailed) -> None:
+        self.exit(return_code=2, message=_("Cannot open the database: {error}").format(error=msg.error))
+
+    def call_store(self, fn: Callable[..., Any], *args: Any,
+                   done: Callable[[Any], None] | None = None,
+                   failed: Callable[[str], None] | None = None) -> None:
+        """Run a store function in a worker thread; `done` gets its result on the UI thread."""
+
+        def job() -> None:
+            try:
+                result = fn(*args)
+            except Exception as exc:  # noqa: BLE001 - reported in one line, never swallowed
+                text = f"{type(exc).__name__}: {exc}".splitlines()[0]
+                self.call_from_thread(failed or self._store_error, text)
+                return
+            if done is not None:
+                self.call_from_thread(done, result)
+
+        self.run_worker(job, thread=True, group="store")
+
+    def _store_error(self, text: str) -> None:
+        self.notify(text, title=_("Database error"), severity="error", timeout=10)
+
+    def action_help(self) -> None:
+        from orat_tui.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_toggle_contrast(self) -> None:
+        self.theme = "textual-dark" if self.theme == "orat-high-contrast" else "orat-high-contrast"

@@ -1,0 +1,135 @@
+"""The first screen: continue an unfinished meeting, or start one of a series."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from orat_tui.i18n import _, format_date
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "start", _("Start"), id="start", tooltip=_("Start or continue the highlighted meeting")),
+        Binding("r", "resume", _("Continue meeting"), id="resume",
+                tooltip=_("Continue the unfinished meeting")),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unfinished = None  # MeetingInfo
+        self.series_by_template: dict = {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="home"):
+            yield Static("orat", id="home-title")
+            yield Static(_("The ear to the ground: the weekly situational-picture meeting."),
+                         id="home-subtitle")
+            yield Static("", id="resume-banner")
+            yield Static(_("Start a meeting"), classes="section-title")
+            yield OptionList(id="series-list")
+            yield Static(_("Opening the database…"), id="home-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#resume-banner").display = False
+        self._fill_series()
+        self.query_one(OptionList).focus()
+        if self.app.store is not None:
+            self.refresh_from_store()
+
+    def _fill_series(self) -> None:
+        ol = self.query_one("#series-list", OptionList)
+        highlighted = ol.highlighted
+        ol.clear_options()
+        for key, entry in self.app.templates.items():
+            info = self.series_by_template.get(key)
+            if info and info.meetings:
+                last = format_date(info.last_meeting.date()) if info.last_meeting else ""
+                detail = _("{n} meetings, last {date}").format(n=info.meetings, date=last)
+            else:
+                detail = _("no meetings yet")
+            origin = "" if entry.origin == "shipped" else f"  [{_('own template')}]"
+            ol.add_option(Option(f"{entry.template.name}{origin}\n  [dim]{key} · {detail}[/]", id=key))
+        if highlighted is not None:
+            ol.highlighted = highlighted
+
+    def on_orat_app_store_ready(self, _msg) -> None:
+        self.refresh_from_store()
+
+    def on_screen_resume(self) -> None:
+        if self.app.store is not None:
+            self.refresh_from_store()
+
+    def refresh_from_store(self) -> None:
+        store = self.app.store
+
+        def load():
+            return store.unfinished(), store.list_series()
+
+        self.app.call_store(load, done=self._loaded)
+
+    def _loaded(self, result) -> None:
+        unfinished, series = result
+        self.unfinished = unfinished
+        self.series_by_template = {s.template_id: s for s in series}
+        self._fill_series()
+        status = self.query_one("#home-status", Static)
+        status.update(_("Enter starts a meeting · F1 help · ctrl+q quits"))
+        banner = self.query_one("#resume-banner", Static)
+        if unfinished:
+            banner.update(
+                _("Unfinished meeting: {title}, started {date} {time}. Press r to continue it.").format(
+                    title=unfinished.title, date=format_date(unfinished.started_at.date()),
+                    time=unfinished.started_at.strftime("%H:%M"))
+            )
+            banner.display = True
+        else:
+            banner.display = False
+        if self.app.start_template:
+            key, self.app.start_template = self.app.start_template, None
+            self.start_template(key)
+
+    @on(OptionList.OptionSelected, "#series-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.start_template(event.option.id)
+
+    def action_start(self) -> None:
+        ol = self.query_one("#series-list", OptionList)
+        if ol.highlighted is not None:
+            self.start_template(ol.get_option_at_index(ol.highlighted).id)
+
+    def action_resume(self) -> None:
+        if self.unfinished is not None:
+            self.open_meeting(self.unfinished.id)
+        else:
+            self.notify(_("There is no unfinished meeting."))
+
+    def start_template(self, key: str) -> None:
+        if self.app.store is None:
+            self.notify(_("The database is still opening, a moment…"))
+            return
+        entry = self.app.templates[key]
+        info = self.series_by_template.get(key)
+        if self.unfinished is not None and info is not None and self.unfinished.series_id == info.id:
+            self.notify(_("Continuing the unfinished meeting of this series."))
+            self.open_meeting(self.unfinished.id)
+            return
+        from orat_tui.ui.screens.meeting import create_meeting
+
+        self.app.call_store(create_meeting, self.app.store, entry.template, self.app.clock.now(),
+                            done=self._show_meeting)
+
+    def open_meeting(self, meeting_id: str) -> None:
+        store = self.app.store
+        self.app.call_store(store.load, meeting_id, done=self._show_meeting)
+
+    def _show_meeting(self, meeting) -> None:
+        from orat_tui.ui.screens.meeting import MeetingScreen
+
+        self.app.push_screen(MeetingScreen(meeting))

@@ -1,0 +1,406 @@
+"""The live meeting: the agenda, the current step's notes, the speaker clock, saving."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static, TextArea
+
+from orat_tui.domain.agenda import AgendaWalk, Status
+from orat_tui.domain.meeting import ENDED, Attendee, Meeting
+from orat_tui.domain.timer import TimerState
+from orat_tui.i18n import _, format_date
+from orat_tui.ui.steps import VIEWS
+from orat_tui.ui.steps.roll_call import AttendeeList, RollCallView
+from orat_tui.ui.widgets.agenda_list import AgendaList, step_label
+from orat_tui.ui.widgets.note_area import NoteArea
+from orat_tui.ui.widgets.timer_box import TimerBox
+
+SAVE_EVERY = 0.5  # seconds between autosaves: typed text reaches the disk within a second
+STATE_EVERY = 5.0  # seconds between saves of the running clock alone
+
+
+def create_meeting(store, template, now):
+    from orat_tui.store.service import start_meeting
+
+    return start_meeting(store, template, now)
+
+
+class MeetingScreen(Screen[None]):
+    BINDINGS = [
+        Binding("f2", "next", _("Next"), id="next", tooltip=_("Finish this step, go to the next")),
+        Binding("f3", "previous", _("Previous"), id="previous", tooltip=_("Back to the step before")),
+        Binding("f4", "pause", _("Pause"), id="pause", tooltip=_("Pause or resume the speaker clock")),
+        Binding("f5", "add_minute", _("+1 min"), id="add-minute", tooltip=_("One more minute for this speaker")),
+        Binding("shift+f5", "remove_minute", _("-1 min"), show=False, id="remove-minute",
+                tooltip=_("One minute less for this speaker")),
+        Binding("f8", "shared", _("Shared screen"), id="shared-screen",
+                tooltip=_("What the room may see: no note text")),
+        Binding("f9", "skip", _("Skip"), id="skip", tooltip=_("Pass this step over; come back to it later")),
+        Binding("f10", "end", _("End meeting"), id="end-meeting", tooltip=_("End the meeting (asks first)")),
+        Binding("alt+a", "focus_agenda", _("Agenda"), show=False, id="focus-agenda",
+                tooltip=_("Move to the agenda list: enter jumps, alt+up/down reorders")),
+        Binding("alt+up", "move(-1)", _("Move up"), show=False, id="move-up",
+                tooltip=_("Move the highlighted step up the agenda")),
+        Binding("alt+down", "move(1)", _("Move down"), show=False, id="move-down",
+                tooltip=_("Move the highlighted step down the agenda")),
+        Binding("ctrl+s,alt+s", "save", _("Save"), show=False, id="save", tooltip=_("Save now")),
+        Binding("escape", "back", _("Notes"), show=False, id="back-to-notes",
+                tooltip=_("Back to the notes")),
+    ] + [
+        Binding(f"alt+{i}", f"floor({i})", _("Floor to member {n}").format(n=i), show=False,
+                id=f"floor-{i}", tooltip=_("In a point: member {n} has the floor").format(n=i))
+        for i in range(1, 10)
+    ]
+
+    @dataclass
+    class Saved(Message):
+        seq: int
+
+    @dataclass
+    class SaveFailed(Message):
+        seq: int
+        error: str
+
+    def __init__(self, meeting: Meeting) -> None:
+        super().__init__()
+        self.meeting = meeting
+        self.walk: AgendaWalk | None = None
+        self.dirty: dict[str, str] = {}  # notes changed since the last submit
+        self.state_dirty = False
+        self.seq = 0  # number of the last submit
+        self.saved_seq = 0
+        self.save_error = ""
+        self.saver = None
+        self.last_state_save = 0.0
+        self.last_timer_state = TimerState.OK
+
+    # -- layout ----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Static("", id="meeting-header")
+        with Horizontal(id="meeting-body"):
+            yield AgendaList(id="agenda")
+            yield Vertical(id="step-pane")
+            with Vertical(id="side"):
+                yield TimerBox(id="timer")
+                yield Static("", id="next-up")
+                yield Static("", id="save-state")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        from orat_tui.store.saver import BackgroundSaver
+
+        now = self.app.clock.monotonic()
+        resumed = self.meeting.current_index > 0 or any(s.elapsed for s in self.meeting.steps)
+        self.walk = AgendaWalk(self.meeting.steps, self.meeting.current_index,
+                               self.meeting.warning_share, now=now, running=not resumed)
+        self.saver = BackgroundSaver(
+            self.app.store,
+            on_saved=lambda seq: self.post_message(self.Saved(seq)),
+            on_error=lambda seq, err: self.post_message(self.SaveFailed(seq, err)),
+        )
+        self.last_state_save = now
+        self.show_step()
+        if resumed:
+            self.notify(_("Meeting continued where it stopped. The clock is paused: F4 starts it."),
+                        timeout=8)
+        self.set_interval(SAVE_EVERY, self.tick)
+
+    # -- the step on show ------------------------------------------------------------------
+    def show_step(self) -> None:
+        walk = self.walk
+        step = walk.current
+        self.meeting.current_index = walk.index
+        pane = self.query_one("#step-pane", Vertical)
+        pane.remove_children()
+        view = VIEWS[step.kind](self.meeting, walk, step)
+        pane.mount(view)
+        self.call_after_refresh(view.focus_first)
+        self.refresh_all()
+
+    def current_view(self):
+        views = self.query_one("#step-pane").children
+        return views[0] if views else None
+
+    def refresh_all(self) -> None:
+        now = self.app.clock.monotonic()
+        agenda = self.query_one(AgendaList)
+        agenda.show(self.meeting, self.walk, now)
+        if agenda.highlighted is None or not agenda.has_focus:
+            agenda.highlighted = self.walk.index
+        self.refresh_live(now)
+
+    def refresh_live(self, now: float) -> None:
+        walk, m = self.walk, self.meeting
+        wall = self.app.clock.now()
+        projected = walk.projected_end(wall, now)
+        late = projected > m.planned_end
+        self.query_one("#meeting-header", Static).update(
+            f"[b]{m.title}[/]   {format_date(m.started_at.date())}   [b]{wall:%H:%M}[/]   "
+            + _("projected end") + f" [{'b red' if late else 'b'}]{projected:%H:%M}[/] "
+            + f"({_('plan')} {m.planned_end:%H:%M})"
+        )
+        state = self.query_one(TimerBox).show(walk.timer, now)
+        if state is not self.last_timer_state:
+            if self.app.config.bell and state in (TimerState.WARNING, TimerState.OVERTIME):
+                self.app.bell()
+            self.last_timer_state = state
+        nxt = walk.next_step()
+        self.query_one("#next-up", Static).update(
+            f"[dim]{_('Next:')}[/]\n[b]{step_label(m, nxt, short=False)}[/]" if nxt else
+            f"[dim]{_('Last step')}[/]")
+        view = self.current_view()
+        if view is not None:
+            view.refresh_live(now)
+        self.show_save_state()
+
+    def show_save_state(self) -> None:
+        label = self.query_one("#save-state", Static)
+        if self.save_error:
+            label.update(f"[b red]✗ {_('NOT SAVED')}[/]\n[red]{self.save_error}[/]")
+        elif self.dirty or self.saved_seq < self.seq:
+            label.update(f"[yellow]◌ {_('saving…')}[/]")
+        else:
+            label.update(f"[dim green]● {_('saved')}[/]")
+
+    # -- the clock -------------------------------------------------------------------------
+    def tick(self) -> None:
+        now = self.app.clock.monotonic()
+        if self.walk.timer.running and now - self.last_state_save >= STATE_EVERY:
+            self.state_dirty = True
+        if self.dirty or self.state_dirty:
+            self.submit_save()
+        self.agenda_times(now)
+        self.refresh_live(now)
+
+    def agenda_times(self, now: float) -> None:
+        self.query_one(AgendaList).show(self.meeting, self.walk, now)
+
+    # -- saving ----------------------------------------------------------------------------
+    @on(TextArea.Changed)
+    def _note_changed(self, event: TextArea.Changed) -> None:
+        area = event.text_area
+        if isinstance(area, NoteArea):
+            if self.meeting.notes.get(area.slot) == area.text:
+                return
+            self.meeting.notes[area.slot] = area.text
+            self.dirty[area.slot] = area.text
+            self.show_save_state()
+
+    def submit_save(self) -> None:
+        """Hand the state and the changed notes to the saving thread."""
+        from orat_tui.store.service import snapshot
+
+        now = self.app.clock.monotonic()
+        self.walk.sync(now)
+        self.meeting.current_index = self.walk.index
+        self.seq += 1
+        self.saver.submit(snapshot(self.meeting), self.dirty, self.seq)
+        self.dirty = {}
+        self.state_dirty = False
+        self.last_state_save = now
+
+    def on_meeting_screen_saved(self, msg: Saved) -> None:
+        self.saved_seq = max(self.saved_seq, msg.seq)
+        self.save_error = ""
+        self.show_save_state()
+
+    def on_meeting_screen_save_failed(self, msg: SaveFailed) -> None:
+        first = not self.save_error
+        self.save_error = msg.error
+        self.show_save_state()
+        if first:
+            self.notify(_("The notes could not be saved: {error}. They are kept in memory.").format(
+                error=msg.error), severity="error", timeout=15)
+
+    def save_now(self, timeout: float = 5.0) -> bool:
+        """Save everything and wait for it (quitting, ending)."""
+        self.submit_save()
+        return self.saver.flush(timeout)
+
+    def on_unmount(self) -> None:
+        if self.saver is not None:
+            self.save_now()
+            self.saver.close()
+
+    # -- moving through the agenda ---------------------------------------------------------
+    def _moved(self, moved: bool) -> None:
+        if moved:
+            self.last_timer_state = TimerState.OK
+            self.submit_save()
+            self.show_step()
+
+    def action_next(self) -> None:
+        now = self.app.clock.monotonic()
+        if self.walk.next_step() is None:
+            self.notify(_("This is the last step: F10 ends the meeting."))
+            return
+        self._moved(self.walk.go_next(now))
+
+    def action_previous(self) -> None:
+        self._moved(self.walk.go_previous(self.app.clock.monotonic()))
+
+    def action_skip(self) -> None:
+        self._moved(self.walk.skip(self.app.clock.monotonic()))
+
+    def action_pause(self) -> None:
+        self.walk.toggle_pause(self.app.clock.monotonic())
+        self.state_dirty = True
+        self.refresh_live(self.app.clock.monotonic())
+
+    def action_add_minute(self) -> None:
+        self.walk.add_time(60, self.app.clock.monotonic())
+        self.state_dirty = True
+        self.refresh_all()
+
+    def action_remove_minute(self) -> None:
+        self.walk.add_time(-60, self.app.clock.monotonic())
+        self.state_dirty = True
+        self.refresh_all()
+
+    def action_floor(self, n: int) -> None:
+        attendees = [a for a in self.meeting.attendees if a.present]
+        if self.walk.current.kind != "point" or not 1 <= n <= len(attendees):
+            return
+        self.walk.give_floor(attendees[n - 1].key, self.app.clock.monotonic())
+        self.state_dirty = True
+        self.refresh_live(self.app.clock.monotonic())
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if self.walk is None:
+            return True
+        if action == "floor":
+            return self.walk.current.kind == "point"
+        if action in ("move",):
+            return self.query_one(AgendaList).has_focus
+        return True
+
+    def action_focus_agenda(self) -> None:
+        agenda = self.query_one(AgendaList)
+        agenda.focus()
+        agenda.highlighted = self.walk.index
+
+    def action_back(self) -> None:
+        view = self.current_view()
+        if view is not None:
+            view.focus_first()
+
+    def action_move(self, direction: int) -> None:
+        agenda = self.query_one(AgendaList)
+        if agenda.highlighted is None:
+            return
+        new = self.walk.move(agenda.highlighted, direction)
+        if new != agenda.highlighted:
+            self.state_dirty = True
+            self.agenda_times(self.app.clock.monotonic())
+            agenda.highlighted = new
+        else:
+            self.notify(_("Only turns and points that follow each other can change places."))
+
+    @on(OptionList.OptionSelected, "#agenda")
+    def _jump(self, event: OptionList.OptionSelected) -> None:
+        self._moved(self.walk.go_to(event.option_index, self.app.clock.monotonic()))
+
+    def action_save(self) -> None:
+        self.submit_save()
+
+    def action_shared(self) -> None:
+        from orat_tui.ui.screens.shared import SharedScreen
+
+        self.app.push_screen(SharedScreen(self))
+
+    def action_end(self) -> None:
+        from orat_tui.ui.screens.dialogs import ConfirmScreen
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.end_meeting()
+
+        self.app.push_screen(ConfirmScreen(_("End the meeting? The notes stay; the secretary "
+                                             "can complete them afterwards."), yes=_("End meeting")),
+                             answer)
+
+    def end_meeting(self) -> None:
+        now = self.app.clock.monotonic()
+        self.walk.sync(now)
+        self.walk.timer.pause(now)
+        if self.walk.current.status is Status.CURRENT:
+            self.walk.current.status = Status.DONE
+        self.meeting.state = ENDED
+        self.meeting.ended_at = self.app.clock.now()
+        ok = self.save_now()
+        if not ok:
+            self.notify(_("The meeting could not be saved; it stays open."), severity="error")
+            self.meeting.state = "live"
+            return
+        self.notify(_("Meeting ended and saved."))
+        self.app.pop_screen()
+
+    # -- roll call -------------------------------------------------------------------------
+    @on(AttendeeList.Toggle)
+    def _toggle(self, msg: AttendeeList.Toggle) -> None:
+        a = self.meeting.attendee(msg.key)
+        if a is None:
+            return
+        a.present = not a.present
+        if a.kind == "member":
+            self.walk.set_absent(a.key, not a.present)
+        elif a.present:
+            self.walk.add_turn(a.key, 120, self._turn_fields())
+        else:
+            self.walk.remove_turn(a.key)
+        self._attendance_changed()
+
+    def _turn_fields(self) -> tuple[str, ...]:
+        turns = [s for s in self.meeting.steps if s.kind == "turn"]
+        return turns[0].fields if turns else ("note",)
+
+    def _attendance_changed(self) -> None:
+        self.state_dirty = True
+        view = self.current_view()
+        if isinstance(view, RollCallView):
+            view.fill()
+        self.refresh_all()
+
+    @on(AttendeeList.AddAdjunct)
+    def _add_adjunct(self) -> None:
+        from orat_tui.ui.screens.dialogs import TextPrompt
+
+        def added(name: str | None) -> None:
+            if not name:
+                return
+            key = "adj-" + "".join(c if c.isalnum() else "-" for c in name.lower())[:40]
+            while self.meeting.attendee(key):
+                key += "-2"
+            self.meeting.attendees.append(Attendee(key, name, name[:14], kind="adjunct"))
+            self.walk.add_turn(key, 120, self._turn_fields())
+            self._attendance_changed()
+
+        self.app.push_screen(TextPrompt(_("Adjunct member for this meeting (organisation or role):"),
+                                        placeholder=_("e.g. Fältgruppen")), added)
+
+    @on(AttendeeList.Substitute)
+    def _substitute(self, msg: AttendeeList.Substitute) -> None:
+        from orat_tui.ui.screens.dialogs import TextPrompt
+
+        a = self.meeting.attendee(msg.key)
+        if a is None:
+            return
+        if not self.meeting.substitutes_allowed:
+            self.notify(_("This forum uses no substitutes: information passes through the chair."))
+            return
+
+        def named(name: str | None) -> None:
+            if name is None:
+                return
+            a.substitute = name
+            self._attendance_changed()
+
+        self.app.push_screen(TextPrompt(_("Who stands in for {name}? (empty: nobody)").format(name=a.name),
+                                        value=a.substitute), named)

@@ -1,0 +1,53 @@
+"""What every step view shares: the meeting, its step, and its note fields."""
+
+from __future__ import annotations
+
+from textual.containers import Vertical
+from textual.widget import Widget
+
+from orat_tui.domain.agenda import AgendaWalk, Step
+from orat_tui.domain.meeting import Meeting, note_slot
+from orat_tui.i18n import N_, _
+from orat_tui.ui.widgets.note_area import NoteArea
+
+FIELD_LABELS = {
+    "past_week": N_("Past week"),
+    "coming_week": N_("Coming week"),
+    "note": N_("Notes"),
+    "summary": N_("Other notes"),
+    "absent_in": N_("Sent in by the absent member (through the chair)"),
+    "pass_on": N_("To pass on to {name}"),
+}
+
+
+class StepView(Vertical):
+    DEFAULT_CSS = """
+    StepView { height: 1fr; }
+    StepView .step-heading { text-style: bold; color: $accent; height: auto; }
+    StepView .step-sub { color: $text-muted; height: auto; }
+    StepView .field-label { height: 1; margin-top: 1; color: $text-muted; }
+    """
+
+    def __init__(self, meeting: Meeting, walk: AgendaWalk, step: Step) -> None:
+        super().__init__()
+        self.meeting = meeting
+        self.walk = walk
+        self.step = step
+
+    def note(self, field_name: str, member: str = "", label: str | None = None,
+             step: Step | None = None, **kwargs) -> list[Widget]:
+        """A labelled note field bound to its slot, holding the text saved so far."""
+        from textual.widgets import Label
+
+        slot = note_slot(step, field_name, member)
+        text = label if label is not None else _(FIELD_LABELS[field_name])
+        return [Label(text, classes="field-label"),
+                NoteArea(slot, self.meeting.notes.get(slot, ""), **kwargs)]
+
+    def focus_first(self) -> None:
+        areas = self.query(NoteArea)
+        if areas:
+            areas.first().focus()
+
+    def refresh_live(self, now: float) -> None:
+        """Called on every tick: views with live figures update them."""

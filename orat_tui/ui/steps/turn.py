@@ -1,0 +1,24 @@
+"""A member's turn: what happened the past week, what is coming, with the template's prompts."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from orat_tui.i18n import _
+from orat_tui.ui.steps.base import StepView
+
+
+class TurnView(StepView):
+    def compose(self) -> ComposeResult:
+        a = self.meeting.attendee(self.step.member)
+        name = a.name if a else self.step.member
+        role = f" · {a.role}" if a and a.role else ""
+        sub = f" · {_('substitute')}: {a.substitute}" if a and a.substitute else ""
+        kind = f" · {_('guest')}" if a and a.kind == "guest" else (
+            f" · {_('adjunct')}" if a and a.kind == "adjunct" else "")
+        yield Static(f"{name.upper()}{role}{kind}{sub}", classes="step-heading")
+        if self.step.prompts:
+            yield Static(_("Prompts: ") + " · ".join(self.step.prompts), classes="step-sub")
+        for f in self.step.fields:
+            yield from self.note(f, step=self.step)

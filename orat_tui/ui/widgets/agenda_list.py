@@ -1,0 +1,69 @@
+"""The agenda on the left: done, current, next, absent; planned and actual times."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from orat_tui.domain.agenda import AgendaWalk, Status, Step
+from orat_tui.domain.meeting import Meeting
+from orat_tui.domain.timer import format_duration
+from orat_tui.i18n import _
+
+MARKS = {
+    Status.DONE: "✓",
+    Status.CURRENT: "▶",
+    Status.PENDING: "○",
+    Status.SKIPPED: "–",
+    Status.ABSENT: "✗",
+}
+
+
+def step_label(meeting: Meeting, step: Step, short: bool = True) -> str:
+    if step.kind == "roll_call":
+        return _("Roll call")
+    if step.kind == "wrap_up":
+        return _("Wrap-up")
+    if step.kind == "turn":
+        return meeting.short_of(step.member) if short else meeting.name_of(step.member)
+    if step.kind == "point":
+        return f"{step.number}. {step.title}" if step.number else step.title
+    return step.title or step.kind
+
+
+class AgendaList(OptionList):
+    """Read from the walk; rebuilt whenever it changes (it is short)."""
+
+    DEFAULT_CSS = """
+    AgendaList { width: 30; }
+    """
+
+    def show(self, meeting: Meeting, walk: AgendaWalk, now: float, label_width: int = 15) -> None:
+        keep = self.highlighted
+        self.clear_options()
+        for i, step in enumerate(walk.steps):
+            mark = MARKS[step.status]
+            label = step_label(meeting, step)
+            if len(label) > label_width:
+                label = label[: label_width - 1] + "…"
+            if step.status is Status.ABSENT:
+                time_text = _("absent")
+            elif step.status is Status.CURRENT:
+                time_text = format_duration(walk.timer.elapsed(now))
+            elif step.status in (Status.DONE, Status.SKIPPED) and step.elapsed:
+                time_text = format_duration(step.elapsed)
+            else:
+                time_text = format_duration(step.budget)
+            row = Text()
+            row.append(f"{mark} ", style="bold" if step.status is Status.CURRENT else "")
+            row.append(f"{label:<{label_width}}",
+                       style="bold" if step.status is Status.CURRENT else
+                       ("dim" if step.status in (Status.ABSENT, Status.SKIPPED) else ""))
+            over = step.status in (Status.DONE, Status.CURRENT) and (
+                (walk.timer.elapsed(now) if step.status is Status.CURRENT else step.elapsed) > step.budget
+            )
+            row.append(f" {time_text:>6}", style="bold red" if over else "dim")
+            self.add_option(Option(row, id=f"step-{i}"))
+        if keep is not None and keep < len(walk.steps):
+            self.highlighted = keep
