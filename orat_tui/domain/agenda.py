@@ -116,7 +116,9 @@ class AgendaWalk:
         step.elapsed = self.timer.elapsed(now)
         step.budget = self.timer.budget
         if self.floor:
-            step.speakers[self.floor] = step.speakers.get(self.floor, 0.0) + (now - self.floor_since)
+            if self.timer.running:  # a paused clock stops the speaker's clock too
+                spoken = max(0.0, now - self.floor_since)
+                step.speakers[self.floor] = step.speakers.get(self.floor, 0.0) + spoken
             self.floor_since = now
 
     def toggle_pause(self, now: float) -> None:

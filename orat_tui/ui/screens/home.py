@@ -54,7 +54,7 @@ class HomeScreen(Screen[None]):
                 detail = _("{n} meetings, last {date}").format(n=info.meetings, date=last)
             else:
                 detail = _("no meetings yet")
-            origin = "" if entry.origin == "shipped" else f"  [{_('own template')}]"
+            origin = "" if entry.origin == "shipped" else "  [" + _("own template") + "]"
             ol.add_option(Option(f"{entry.template.name}{origin}\n  [dim]{key} · {detail}[/]", id=key))
         if highlighted is not None:
             ol.highlighted = highlighted

@@ -120,13 +120,14 @@ class MeetingScreen(Screen[None]):
         pane = self.query_one("#step-pane", Vertical)
         pane.remove_children()
         view = VIEWS[step.kind](self.meeting, walk, step)
+        self.view = view
         pane.mount(view)
         self.call_after_refresh(view.focus_first)
         self.refresh_all()
 
     def current_view(self):
-        views = self.query_one("#step-pane").children
-        return views[0] if views else None
+        view = getattr(self, "view", None)
+        return view if view is not None and view.is_mounted else None
 
     def refresh_all(self) -> None:
         now = self.app.clock.monotonic()
@@ -144,7 +145,7 @@ class MeetingScreen(Screen[None]):
         self.query_one("#meeting-header", Static).update(
             f"[b]{m.title}[/]   {format_date(m.started_at.date())}   [b]{wall:%H:%M}[/]   "
             + _("projected end") + f" [{'b red' if late else 'b'}]{projected:%H:%M}[/] "
-            + f"({_('plan')} {m.planned_end:%H:%M})"
+            + "(" + _("plan") + f" {m.planned_end:%H:%M})"
         )
         state = self.query_one(TimerBox).show(walk.timer, now)
         if state is not self.last_timer_state:
@@ -153,8 +154,8 @@ class MeetingScreen(Screen[None]):
             self.last_timer_state = state
         nxt = walk.next_step()
         self.query_one("#next-up", Static).update(
-            f"[dim]{_('Next:')}[/]\n[b]{step_label(m, nxt, short=False)}[/]" if nxt else
-            f"[dim]{_('Last step')}[/]")
+            "[dim]" + _("Next:") + f"[/]\n[b]{step_label(m, nxt, short=False)}[/]" if nxt else
+            "[dim]" + _("Last step") + "[/]")
         view = self.current_view()
         if view is not None:
             view.refresh_live(now)
@@ -163,11 +164,11 @@ class MeetingScreen(Screen[None]):
     def show_save_state(self) -> None:
         label = self.query_one("#save-state", Static)
         if self.save_error:
-            label.update(f"[b red]✗ {_('NOT SAVED')}[/]\n[red]{self.save_error}[/]")
+            label.update("[b red]✗ " + _("NOT SAVED") + f"[/]\n[red]{self.save_error}[/]")
         elif self.dirty or self.saved_seq < self.seq:
-            label.update(f"[yellow]◌ {_('saving…')}[/]")
+            label.update("[yellow]◌ " + _("saving…") + "[/]")
         else:
-            label.update(f"[dim green]● {_('saved')}[/]")
+            label.update("[dim green]● " + _("saved") + "[/]")
 
     # -- the clock -------------------------------------------------------------------------
     def tick(self) -> None:

@@ -61,24 +61,24 @@ class SharedScreen(Screen[None]):
         wall = self.app.clock.now()
         self.query_one(AgendaList).show(m, walk, now, label_width=21)
         self.query_one("#shared-header", Static).update(
-            f"[b]{m.title}[/]   [b]{wall:%H:%M}[/]   {_('projected end')} "
-            f"[b]{walk.projected_end(wall, now):%H:%M}[/] ({_('plan')} {m.planned_end:%H:%M})")
+            f"[b]{m.title}[/]   [b]{wall:%H:%M}[/]   " + _("projected end")
+            + f" [b]{walk.projected_end(wall, now):%H:%M}[/] (" + _("plan") + f" {m.planned_end:%H:%M})")
         step = walk.current
         who = step_label(m, step, short=False)
         if step.kind == "point" and walk.floor:
-            who += f"\n{_('has the floor:')} {m.name_of(walk.floor)}"
+            who += "\n" + _("has the floor:") + f" {m.name_of(walk.floor)}"
         self.query_one("#shared-speaker", Static).update(who)
         digits = self.query_one("#shared-digits", Digits)
         digits.update(format_clock(walk.timer.remaining(now)))
         state = walk.timer.state(now)
         digits.set_class(state is TimerState.WARNING, "-warning")
         digits.set_class(state is TimerState.OVERTIME, "-overtime")
-        paused = "" if walk.timer.running else f"  ({_('paused')})"
+        paused = "" if walk.timer.running else "  (" + _("paused") + ")"
         self.query_one("#shared-budget", Static).update(
             _("of {budget}").format(budget=format_duration(walk.timer.budget)) + paused)
         nxt = walk.next_step()
         self.query_one("#shared-next", Static).update(
-            f"{_('Next:')} [b]{step_label(m, nxt, short=False)}[/]" if nxt else _("Last step"))
+            _("Next:") + f" [b]{step_label(m, nxt, short=False)}[/]" if nxt else _("Last step"))
 
     def action_close(self) -> None:
         self.app.pop_screen()

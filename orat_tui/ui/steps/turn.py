@@ -14,9 +14,9 @@ class TurnView(StepView):
         a = self.meeting.attendee(self.step.member)
         name = a.name if a else self.step.member
         role = f" · {a.role}" if a and a.role else ""
-        sub = f" · {_('substitute')}: {a.substitute}" if a and a.substitute else ""
-        kind = f" · {_('guest')}" if a and a.kind == "guest" else (
-            f" · {_('adjunct')}" if a and a.kind == "adjunct" else "")
+        sub = " · " + _("substitute: {name}").format(name=a.substitute) if a and a.substitute else ""
+        kind = " · " + _("guest") if a and a.kind == "guest" else (
+            " · " + _("adjunct") if a and a.kind == "adjunct" else "")
         yield Static(f"{name.upper()}{role}{kind}{sub}", classes="step-heading")
         if self.step.prompts:
             yield Static(_("Prompts: ") + " · ".join(self.step.prompts), classes="step-sub")

@@ -51,10 +51,10 @@ class WrapUpView(StepView):
                 continue
             label = step_label(m, step)
             if step.status is Status.ABSENT:
-                t.append(f"  {label:<16} {_('absent')}\n", style="dim")
+                t.append(f"  {label:<16} " + _("absent") + "\n", style="dim")
                 continue
             if step.status is Status.SKIPPED:
-                t.append(f"  {label:<16} {_('skipped')}\n", style="dim")
+                t.append(f"  {label:<16} " + _("skipped") + "\n", style="dim")
                 continue
             total += step.elapsed
             over = step.elapsed > step.budget

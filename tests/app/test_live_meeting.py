@@ -1,0 +1,158 @@
+"""Whole meetings driven from the keyboard, then read back from the database."""
+
+from __future__ import annotations
+
+from orat_tui.domain.agenda import Status
+from orat_tui.domain.meeting import ENDED, note_slot
+from orat_tui.ui.screens.meeting import MeetingScreen
+from orat_tui.ui.widgets.note_area import NoteArea
+
+from .conftest import type_text, wait_for
+
+
+def in_meeting(app) -> bool:
+    return isinstance(app.screen, MeetingScreen) and app.screen.walk is not None
+
+
+async def end_meeting(pilot, app) -> None:
+    await pilot.press("f10")
+    await wait_for(pilot, lambda: app.screen.__class__.__name__ == "ConfirmScreen")
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: not isinstance(app.screen, MeetingScreen))
+
+
+async def test_malmo_meeting_end_to_end(harness):
+    app = harness.app("malmo-orat")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: in_meeting(app))
+        screen = app.screen
+        meeting_id = screen.meeting.id
+        # Roll call: Förskoleförvaltningen (5th member) is absent and sent a message.
+        await pilot.press("down", "down", "down", "down", "space")
+        assert screen.meeting.attendee("forskola").present is False
+        await pilot.press("tab")
+        assert isinstance(app.focused, NoteArea)
+        await type_text(pilot, "Lugnt i förskolorna.")
+        harness.clock.advance(90)
+        # The police open the meeting, with the seed's prompts on screen.
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: screen.walk.current.member == "polisen")
+        assert isinstance(app.focused, NoteArea), "the notes must have focus when a turn starts"
+        await type_text(pilot, "Inbrott i Holma.")
+        await pilot.press("tab")
+        await type_text(pilot, "Fotbollsmatch lördag.")
+        harness.clock.advance(9 * 60)  # one minute over the police budget of 8
+        await pilot.pause()
+        assert screen.walk.timer.state(harness.clock.monotonic()).value == "overtime"
+        await pilot.press("f2")  # rescue service
+        await wait_for(pilot, lambda: screen.walk.current.member == "raddningstjansten")
+        harness.clock.advance(120)
+        await pilot.press("f2", "f2", "f2")  # ASF, Grundskola, then HVO: Förskola is absent
+        await wait_for(pilot, lambda: screen.walk.current.member == "hvo")
+        await pilot.press("f2", "f2", "f2")  # Kultur, Fritid, wrap-up
+        await wait_for(pilot, lambda: screen.walk.current.kind == "wrap_up")
+        # the focus is in the wrap-up's first field: what to pass on to Förskolan
+        assert isinstance(app.focused, NoteArea)
+        await type_text(pilot, "Info om matchen.")
+        await end_meeting(pilot, app)
+
+    store = harness.store()
+    m = store.load(meeting_id)
+    assert m.state == ENDED and m.ended_at is not None
+    police = next(s for s in m.steps if s.member == "polisen")
+    assert police.prompts[0].startswith("Många inbrott")
+    assert round(police.elapsed) == 9 * 60
+    assert m.notes[note_slot(police, "past_week")] == "Inbrott i Holma."
+    assert m.notes[note_slot(police, "coming_week")] == "Fotbollsmatch lördag."
+    assert m.notes[note_slot(None, "absent_in", "forskola")] == "Lugnt i förskolorna."
+    assert m.notes[note_slot(None, "pass_on", "forskola")] == "Info om matchen."
+    forskola = next(s for s in m.steps if s.member == "forskola")
+    assert forskola.status is Status.ABSENT
+    order = [s.member for s in m.steps if s.kind == "turn"]
+    assert order == ["polisen", "raddningstjansten", "asf", "grundskola", "forskola", "hvo",
+                     "kultur", "fritid"]
+    assert store.unfinished() is None
+
+
+async def test_orebro_points_and_floor(harness):
+    app = harness.app("orebro-samordning")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: in_meeting(app))
+        screen = app.screen
+        meeting_id = screen.meeting.id
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: screen.walk.current.kind == "point")
+        assert screen.walk.current.title == "Fakta/händelser under senaste veckan."
+        await pilot.press("alt+2")  # the police coordinator speaks
+        harness.clock.advance(100)
+        await pilot.press("alt+3")  # then ÖBO
+        harness.clock.advance(40)
+        await type_text(pilot, "Bilbrand i Vivalla.")
+        for number in range(2, 8):
+            await pilot.press("f2")
+            await wait_for(pilot, lambda n=number: screen.walk.current.number == n)
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: screen.walk.current.kind == "wrap_up")
+        await end_meeting(pilot, app)
+
+    m = harness.store().load(meeting_id)
+    p1 = next(s for s in m.steps if s.number == 1)
+    assert round(p1.speakers["polisen"]) == 100
+    assert round(p1.speakers["obo"]) == 40
+    assert m.notes[note_slot(p1, "note")] == "Bilbrand i Vivalla."
+    assert [s.number for s in m.steps if s.kind == "point"] == [1, 2, 3, 4, 5, 6, 7]
+
+
+async def test_bromolla_round_and_reorder(harness):
+    app = harness.app("bromolla-lagesbild")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: in_meeting(app))
+        screen = app.screen
+        meeting_id = screen.meeting.id
+        members = [s.member for s in screen.walk.steps if s.kind == "turn"]
+        assert "polisen" not in members and len(members) == 8
+        # Move the third turn (ANDTS) up before Elevhälsa from the agenda list.
+        await pilot.press("alt+a")
+        await pilot.press("down", "down", "down")  # roll call, socialtjänsten, elevhälsa, andts
+        await pilot.press("alt+up")
+        await pilot.press("escape")
+        order = [s.member for s in screen.walk.steps if s.kind == "turn"]
+        assert order[:3] == ["socialtjansten", "andts", "elevhalsa"]
+        await pilot.press("f2", "f2", "f9")  # socialtjänsten, ANDTS, then skip ANDTS
+        await wait_for(pilot, lambda: screen.walk.current.member == "elevhalsa")
+        await pilot.press("f3")  # come back
+        await wait_for(pilot, lambda: screen.walk.current.member == "andts")
+        await pilot.press("f5")  # one more minute
+        assert screen.walk.timer.budget == 6 * 60
+        await end_meeting(pilot, app)
+
+    m = harness.store().load(meeting_id)
+    andts = next(s for s in m.steps if s.member == "andts")
+    assert andts.budget == 6 * 60
+    assert [s.member for s in m.steps if s.kind == "turn"][:3] == ["socialtjansten", "andts", "elevhalsa"]
+
+
+async def test_resume_after_crash_continues_at_same_turn(harness):
+    app = harness.app("malmo-orat")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: in_meeting(app))
+        screen = app.screen
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: screen.walk.current.member == "polisen")
+        await type_text(pilot, "Oro i centrum.")
+        harness.clock.advance(75)
+        screen.save_now()
+        meeting_id = screen.meeting.id
+        # no end: as if the machine died here (the saver thread has written it all)
+
+    app2 = harness.app()
+    async with app2.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: getattr(app2.screen, "unfinished", None) is not None)
+        await pilot.press("r")
+        await wait_for(pilot, lambda: in_meeting(app2))
+        screen = app2.screen
+        assert screen.meeting.id == meeting_id
+        assert screen.walk.current.member == "polisen"
+        assert round(screen.walk.timer.elapsed(harness.clock.monotonic())) == 75
+        assert not screen.walk.timer.running, "after a crash the clock waits for the chair"
+        assert isinstance(app2.focused, NoteArea) and app2.focused.text == "Oro i centrum."
