@@ -141,6 +141,12 @@ class AgendaWalk:
         self.floor = ""
         self.current.status = status
 
+    def _leave_unfinished(self, now: float) -> None:
+        """Leave without finishing: done if anything was said, else still to come. The
+        timer is synced first, so time spoken since the step was entered counts."""
+        self.sync(now)
+        self._leave(now, Status.DONE if self.current.elapsed > 0 else Status.PENDING)
+
     def _enter(self, index: int, now: float) -> None:
         self.index = index
         self.current.status = Status.CURRENT
@@ -160,7 +166,7 @@ class AgendaWalk:
         i = self._following(self.index, -1)
         if i is None:
             return False
-        self._leave(now, Status.DONE if self.current.elapsed > 0 else Status.PENDING)
+        self._leave_unfinished(now)
         self._enter(i, now)
         return True
 
@@ -179,7 +185,7 @@ class AgendaWalk:
             return False
         if self.steps[index].status is Status.ABSENT:
             return False
-        self._leave(now, Status.DONE if self.current.elapsed > 0 else Status.PENDING)
+        self._leave_unfinished(now)
         self._enter(index, now)
         return True
 
