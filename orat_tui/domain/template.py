@@ -100,7 +100,7 @@ def _member(data: object, where: str) -> MemberSpec:
     if not isinstance(data, dict):
         raise TemplateError("must be a table with key and name", where)
     key = _str(data, "key", where)
-    if not _KEY.match(key):
+    if not _KEY.fullmatch(key):
         raise TemplateError(f"key '{key}' may hold only a-z, 0-9, '-' and '_'", where)
     name = _str(data, "name", where)
     return MemberSpec(
