@@ -152,7 +152,10 @@ def parse_template(template_id: str, data: dict) -> Template:
     if not isinstance(raw_members, list) or not raw_members:
         raise TemplateError("a template needs at least one [[members]] entry")
     members = tuple(_member(m, f"members[{i}]") for i, m in enumerate(raw_members))
-    guests = tuple(_member(m, f"guests[{i}]") for i, m in enumerate(data.get("guests", [])))
+    raw_guests = data.get("guests", [])
+    if not isinstance(raw_guests, list):
+        raise TemplateError("must be a list of [[guests]] tables", "guests")
+    guests = tuple(_member(m, f"guests[{i}]") for i, m in enumerate(raw_guests))
     keys = [m.key for m in members + guests]
     for key in keys:
         if keys.count(key) > 1:
