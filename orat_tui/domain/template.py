@@ -156,10 +156,13 @@ def parse_template(template_id: str, data: dict) -> Template:
     if not isinstance(raw_guests, list):
         raise TemplateError("must be a list of [[guests]] tables", "guests")
     guests = tuple(_member(m, f"guests[{i}]") for i, m in enumerate(raw_guests))
-    keys = [m.key for m in members + guests]
-    for key in keys:
-        if keys.count(key) > 1:
-            raise TemplateError(f"member key '{key}' is used twice", "members")
+    seen: set[str] = set()
+    for where, m in [(f"members[{i}]", m) for i, m in enumerate(members)] + [
+        (f"guests[{i}]", g) for i, g in enumerate(guests)
+    ]:
+        if m.key in seen:
+            raise TemplateError(f"member key '{m.key}' is used twice", where)
+        seen.add(m.key)
 
     raw_steps = data.get("steps")
     if not isinstance(raw_steps, list) or not raw_steps:
