@@ -83,9 +83,9 @@ async def test_orebro_points_and_floor(harness):
         await pilot.press("f2")
         await wait_for(pilot, lambda: screen.walk.current.kind == "point")
         assert screen.walk.current.title == "Fakta/händelser under senaste veckan."
-        await pilot.press("alt+2")  # the police coordinator speaks
+        await pilot.press("shift+f2")  # the police coordinator speaks
         harness.clock.advance(100)
-        await pilot.press("alt+3")  # then ÖBO
+        await pilot.press("shift+f3")  # then ÖBO
         harness.clock.advance(40)
         await type_text(pilot, "Bilbrand i Vivalla.")
         for number in range(2, 8):

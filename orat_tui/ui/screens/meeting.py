@@ -54,7 +54,8 @@ class MeetingScreen(Screen[None]):
         Binding("escape", "back", _("Notes"), show=False, id="back-to-notes",
                 tooltip=_("Back to the notes")),
     ] + [
-        Binding(f"alt+{i}", f"floor({i})", _("Floor to member {n}").format(n=i), show=False,
+        # shift+F1..F9: alt+digits reach Textual as macOS option characters (™, £, ...)
+        Binding(f"shift+f{i}", f"floor({i})", _("Floor to member {n}").format(n=i), show=False,
                 id=f"floor-{i}", tooltip=_("In a point: member {n} has the floor").format(n=i))
         for i in range(1, 10)
     ]
@@ -137,13 +138,17 @@ class MeetingScreen(Screen[None]):
             agenda.highlighted = self.walk.index
         self.refresh_live(now)
 
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < 100, "-narrow")
+
     def refresh_live(self, now: float) -> None:
         walk, m = self.walk, self.meeting
         wall = self.app.clock.now()
         projected = walk.projected_end(wall, now)
         late = projected > m.planned_end
+        day = "" if self.has_class("-narrow") else f"{format_date(m.started_at.date())}   "
         self.query_one("#meeting-header", Static).update(
-            f"[b]{m.title}[/]   {format_date(m.started_at.date())}   [b]{wall:%H:%M}[/]   "
+            f"[b]{m.title}[/]   {day}[b]{wall:%H:%M}[/]   "
             + _("projected end") + f" [{'b red' if late else 'b'}]{projected:%H:%M}[/] "
             + "(" + _("plan") + f" {m.planned_end:%H:%M})"
         )
@@ -154,7 +159,7 @@ class MeetingScreen(Screen[None]):
             self.last_timer_state = state
         nxt = walk.next_step()
         self.query_one("#next-up", Static).update(
-            "[dim]" + _("Next:") + f"[/]\n[b]{step_label(m, nxt, short=False)}[/]" if nxt else
+            "[dim]" + _("Next:") + f"[/]\n[b]{step_label(m, nxt, short=not day)}[/]" if nxt else
             "[dim]" + _("Last step") + "[/]")
         view = self.current_view()
         if view is not None:

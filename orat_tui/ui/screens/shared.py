@@ -59,7 +59,7 @@ class SharedScreen(Screen[None]):
         walk, m = ms.walk, ms.meeting
         now = self.app.clock.monotonic()
         wall = self.app.clock.now()
-        self.query_one(AgendaList).show(m, walk, now, label_width=21)
+        self.query_one(AgendaList).show(m, walk, now)
         self.query_one("#shared-header", Static).update(
             f"[b]{m.title}[/]   [b]{wall:%H:%M}[/]   " + _("projected end")
             + f" [b]{walk.projected_end(wall, now):%H:%M}[/] (" + _("plan") + f" {m.planned_end:%H:%M})")

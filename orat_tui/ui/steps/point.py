@@ -15,7 +15,7 @@ class PointView(StepView):
     def compose(self) -> ComposeResult:
         heading = f"{self.step.number}. {self.step.title}" if self.step.number else self.step.title
         yield Static(heading, classes="step-heading")
-        yield Static(_("Who has the floor (alt+1, alt+2, …; the same key again: nobody)"),
+        yield Static(_("Who has the floor (shift+F1, shift+F2, …; the same key again: nobody)"),
                      classes="step-sub")
         yield Static("", id="floor-row")
         for f in self.step.fields:
@@ -33,6 +33,6 @@ class PointView(StepView):
                 style = "bold reverse"
             else:
                 style = ""
-            row.append(f" alt+{i} ", style="dim")
+            row.append(f" ⇧F{i} ", style="dim")
             row.append(f" {a.short} {format_duration(spoken)} ", style=style)
         self.query_one("#floor-row", Static).update(row)

@@ -16,7 +16,7 @@ from orat_tui.ui.steps.base import StepView
 from orat_tui.ui.widgets.note_area import NoteArea
 
 
-def attendee_row(a: Attendee) -> str:
+def attendee_row(a: Attendee, short: bool = False) -> str:
     box = "[b green]✓[/]" if a.present else "[b red]✗[/]"
     kind = {"guest": _("guest, suggested this month"), "adjunct": _("adjunct")}.get(a.kind, "")
     extra = []
@@ -31,7 +31,7 @@ def attendee_row(a: Attendee) -> str:
     if not a.present and a.kind == "member":
         extra.append(_("absent"))
     tail = f"  [dim]{', '.join(extra)}[/]" if extra else ""
-    return f"{box} {a.name}{tail}"
+    return f"{box} {a.short if short else a.name}{tail}"
 
 
 class AttendeeList(OptionList):
@@ -82,7 +82,7 @@ class RollCallView(StepView):
 
     def compose(self) -> ComposeResult:
         yield Static(_("ROLL CALL"), classes="step-heading")
-        yield Static(_("space: present/absent · a: add adjunct · s: substitute · tab: note"),
+        yield Static(_("space present/absent · a adjunct · s substitute · tab note"),
                      classes="step-sub")
         yield AttendeeList(id="attendees")
         yield Vertical(id="absent-box")
@@ -94,8 +94,9 @@ class RollCallView(StepView):
         ol = self.query_one(AttendeeList)
         keep = ol.highlighted
         ol.clear_options()
+        short = self.screen.size.width < 100
         for a in self.meeting.attendees:
-            ol.add_option(Option(attendee_row(a), id=a.key))
+            ol.add_option(Option(attendee_row(a, short), id=a.key))
         ol.highlighted = keep if keep is not None else 0
         self.show_absent_note()
 

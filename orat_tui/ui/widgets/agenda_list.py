@@ -35,12 +35,11 @@ def step_label(meeting: Meeting, step: Step, short: bool = True) -> str:
 class AgendaList(OptionList):
     """Read from the walk; rebuilt whenever it changes (it is short)."""
 
-    DEFAULT_CSS = """
-    AgendaList { width: 30; }
-    """
 
-    def show(self, meeting: Meeting, walk: AgendaWalk, now: float, label_width: int = 15) -> None:
+    def show(self, meeting: Meeting, walk: AgendaWalk, now: float) -> None:
         keep = self.highlighted
+        # the room the widget has: marker, label, time, borders and scrollbar
+        label_width = max(8, (self.size.width or 30) - 12)
         self.clear_options()
         for i, step in enumerate(walk.steps):
             mark = MARKS[step.status]
