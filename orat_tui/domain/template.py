@@ -119,6 +119,22 @@ def _budget(data: dict, where: str) -> int:
     return int(round(value * 60))
 
 
+def _start(value: object) -> time | None:
+    """A local wall-clock time in hours and minutes: "09:00", or a TOML local time 09:00:00.
+    Seconds and time zones are refused: template_to_data writes HH:MM, a meeting is local."""
+    if value == "":
+        return None
+    start = value if isinstance(value, time) else None
+    if isinstance(value, str):
+        try:
+            start = time.fromisoformat(value)
+        except ValueError:
+            start = None
+    if start is None or start.tzinfo is not None or start.second or start.microsecond:
+        raise TemplateError("'start' must be a time like \"09:00\"", "template")
+    return start
+
+
 def parse_template(template_id: str, data: dict) -> Template:
     """Build a Template from parsed TOML, or raise TemplateError naming the wrong key."""
     head = data.get("template")
@@ -128,13 +144,7 @@ def parse_template(template_id: str, data: dict) -> Template:
     weekday = _str(head, "weekday", "template", default="")
     if weekday and weekday not in WEEKDAYS:
         raise TemplateError(f"'weekday' must be one of {', '.join(WEEKDAYS)}", "template")
-    start = None
-    start_text = _str(head, "start", "template", default="")
-    if start_text:
-        try:
-            start = time.fromisoformat(start_text)
-        except ValueError:
-            raise TemplateError("'start' must be a time like \"09:00\"", "template") from None
+    start = _start(head.get("start", ""))
     share = head.get("warning_share", 0.8)
     if isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 < share <= 1:
         raise TemplateError("'warning_share' must be a number above 0 and at most 1", "template")
