@@ -156,3 +156,29 @@ async def test_resume_after_crash_continues_at_same_turn(harness):
         assert round(screen.walk.timer.elapsed(harness.clock.monotonic())) == 75
         assert not screen.walk.timer.running, "after a crash the clock waits for the chair"
         assert isinstance(app2.focused, NoteArea) and app2.focused.text == "Oro i centrum."
+
+
+async def test_series_changes_become_the_users_template(harness):
+    from orat_tui.config import discover_templates
+    from orat_tui.paths import shipped_templates_dir
+
+    shipped = (shipped_templates_dir() / "bromolla-lagesbild.toml").read_bytes()
+    app = harness.app("bromolla-lagesbild")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: in_meeting(app))
+        await pilot.press("alt+a", "down", "down", "down", "alt+up", "escape")
+        await pilot.press("f2", "f2", "f5", "f5")  # ANDTS gets two more minutes
+        await pilot.press("alt+m")
+        await wait_for(pilot, lambda: (harness.user_templates / "bromolla-lagesbild.toml").exists())
+
+    entry = discover_templates(user_dir=harness.user_templates)["bromolla-lagesbild"]
+    assert entry.origin == "user (overrides shipped)"
+    turns = [s for s in entry.template.steps if s.kind == "turn"]
+    assert [s.member for s in turns[:3]] == ["socialtjansten", "andts", "elevhalsa"]
+    assert turns[1].budget_seconds == 7 * 60
+    assert (shipped_templates_dir() / "bromolla-lagesbild.toml").read_bytes() == shipped
+    # the next meeting of the series follows the new order
+    from orat_tui.domain.agenda import plan_steps
+
+    assert [s.member for s in plan_steps(entry.template) if s.kind == "turn"][:2] == [
+        "socialtjansten", "andts"]

@@ -51,6 +51,8 @@ class MeetingScreen(Screen[None]):
         Binding("alt+down", "move(1)", _("Move down"), show=False, id="move-down",
                 tooltip=_("Move the highlighted step down the agenda")),
         Binding("ctrl+s,alt+s", "save", _("Save"), show=False, id="save", tooltip=_("Save now")),
+        Binding("alt+m", "save_series", _("Keep for the series"), show=False, id="save-series",
+                tooltip=_("Keep this meeting's order and times for the series' next meetings")),
         Binding("escape", "back", _("Notes"), show=False, id="back-to-notes",
                 tooltip=_("Back to the notes")),
     ] + [
@@ -315,6 +317,26 @@ class MeetingScreen(Screen[None]):
 
     def action_save(self) -> None:
         self.submit_save()
+
+    def action_save_series(self) -> None:
+        from orat_tui.config import save_user_template
+        from orat_tui.domain.series import template_from_meeting
+
+        entry = self.app.templates.get(self.meeting.template_id)
+        if entry is None:
+            self.notify(_("The template of this meeting is gone; nothing to change."), severity="error")
+            return
+        self.walk.sync(self.app.clock.monotonic())
+        template = template_from_meeting(entry.template, self.meeting)
+        try:
+            path = save_user_template(template)
+        except OSError as exc:
+            self.notify(_("Could not save the template: {error}").format(error=exc), severity="error")
+            return
+        from orat_tui.config import TemplateEntry
+
+        self.app.templates[template.id] = TemplateEntry(template, path, "user (overrides shipped)")
+        self.notify(_("Order and times kept for the series, in {path}").format(path=path))
 
     def action_shared(self) -> None:
         from orat_tui.ui.screens.shared import SharedScreen
