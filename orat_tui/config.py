@@ -48,6 +48,11 @@ def read_toml(path: Path) -> dict:
         if m:
             reason = msg[: m.start()].strip()
             raise ConfigError(f"{path}:{m.group(1)}:{m.group(2)}: {reason}") from None
+        m = re.search(r"\(at end of document\)", msg)
+        if m:  # the file stops in the middle of something: point at its last line
+            lines = text.splitlines() or [""]
+            reason = msg[: m.start()].strip()
+            raise ConfigError(f"{path}:{len(lines)}:{len(lines[-1]) + 1}: {reason}") from None
         raise ConfigError(f"{path}:1:1: {msg}") from None
 
 
