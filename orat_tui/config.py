@@ -56,6 +56,12 @@ def read_toml(path: Path) -> dict:
         raise ConfigError(f"{path}:1:1: {msg}") from None
 
 
+def _one_line(message: str) -> str:
+    """A message quoting a value from the file stays on one line (a multi-line TOML string
+    as a kind or key, say)."""
+    return message.replace("\r", "\\r").replace("\n", "\\n")
+
+
 def _locate(text: str, where: str, message: str) -> tuple[int, int]:
     """Best line and column in the TOML text for a TemplateError's `where`."""
     lines = text.splitlines()
@@ -91,7 +97,7 @@ def load_template_file(path: Path) -> Template:
         text = path.read_text(encoding="utf-8")
         line, col = _locate(text, exc.where, exc.message)
         where = f" ({exc.where})" if exc.where else ""
-        raise ConfigError(f"{path}:{line}:{col}: {exc.message}{where}") from None
+        raise ConfigError(f"{path}:{line}:{col}: {_one_line(exc.message)}{where}") from None
 
 
 def discover_templates(user_dir: Path | None = None, shipped_dir: Path | None = None) -> dict[str, TemplateEntry]:
