@@ -136,19 +136,26 @@ def load_user_config(path: Path | None = None) -> UserConfig:
     if not path.exists():
         return UserConfig()
     data = read_toml(path)
+
+    def bad(message: str) -> ConfigError:
+        line, col = _locate(path.read_text(encoding="utf-8"), "", message)
+        return ConfigError(f"{path}:{line}:{col}: {message}")
+
     cfg = UserConfig(extra=data)
     lang = data.get("language", "sv")
     if lang not in ("sv", "en"):
-        raise ConfigError(f"{path}:1:1: 'language' must be \"sv\" or \"en\"")
+        raise bad("'language' must be \"sv\" or \"en\"")
     cfg.language = lang
     bell = data.get("bell", False)
     if not isinstance(bell, bool):
-        raise ConfigError(f"{path}:1:1: 'bell' must be true or false")
+        raise bad("'bell' must be true or false")
     cfg.bell = bell
     theme = data.get("theme", "")
     if theme not in ("", "default", "high-contrast"):
-        raise ConfigError(f"{path}:1:1: 'theme' must be \"default\" or \"high-contrast\"")
+        raise bad("'theme' must be \"default\" or \"high-contrast\"")
     cfg.theme = "" if theme == "default" else theme
     user = data.get("user", "")
-    cfg.user = user if isinstance(user, str) else ""
+    if not isinstance(user, str):
+        raise bad("'user' must be a text (the name recorded in edit histories)")
+    cfg.user = user
     return cfg
