@@ -77,15 +77,21 @@ def _locate(text: str, where: str, message: str) -> tuple[int, int]:
                 if seen == nth:
                     start = i
                     break
-    key = re.search(r"'(\w+)'", message)
-    if key:
-        pat = re.compile(r"^\s*" + re.escape(key.group(1)) + r"\s*=")
-        for i in range(start + 1 if where else 0, len(lines)):
-            if i > start and lines[i].lstrip().startswith("[") and where:
-                break
-            if pat.match(lines[i]):
-                col = len(lines[i]) - len(lines[i].lstrip()) + 1
-                return i + 1, col
+    end = len(lines)
+    if where:  # the table ends where the next one begins
+        end = next((i for i in range(start + 1, len(lines))
+                    if lines[i].lstrip().startswith("[")), len(lines))
+    body = range(start + 1 if where else 0, end)
+    # a quoted word in the message is a key ('budget_minutes' must be ...) or, failing
+    # that, a value (unknown kind 'lunch', no member with key 'polisen')
+    for quoted in re.findall(r"'([^'\n]+)'", message):
+        for pat in (
+            re.compile(r"^\s*" + re.escape(quoted) + r"\s*="),
+            re.compile(r"^\s*[\w-]+\s*=\s*[\"']" + re.escape(quoted) + r"[\"']\s*(#.*)?$"),
+        ):
+            for i in body:
+                if pat.match(lines[i]):
+                    return i + 1, len(lines[i]) - len(lines[i].lstrip()) + 1
     return start + 1, 1
 
 
