@@ -196,7 +196,7 @@ class AgendaWalk:
         if not (0 <= index < len(self.steps) and 0 <= j < len(self.steps)):
             return index
         a, b = self.steps[index], self.steps[j]
-        if not (a.movable and b.movable):
+        if not (a.movable and b.movable) or Status.DONE in (a.status, b.status):
             return index
         self.steps[index], self.steps[j] = b, a
         if self.index == index:
