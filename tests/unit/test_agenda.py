@@ -322,6 +322,16 @@ def test_move_points_of_orebro(orebro):
     assert [s.number for s in w.steps[1:8]] == [1, 3, 2, 4, 5, 6, 7]
 
 
+def test_steps_already_spoken_stay_where_they_are():
+    w = AgendaWalk(turns(3), index=1, now=T0)
+    w.go_next(T0 + 60)  # m0 done, m1 current
+    assert w.move(2, -1) == 2  # m1 cannot pass the finished m0
+    assert w.move(1, +1) == 1  # the finished m0 does not move
+    assert members(w.steps) == ["m0", "m1", "m2"]
+    assert w.move(3, -1) == 2  # pending m2 may go before the current m1
+    assert members(w.steps) == ["m0", "m2", "m1"]
+
+
 def test_moving_the_current_step_keeps_it_current():
     w = AgendaWalk(turns(3), index=2, now=T0)
     cur = w.current
@@ -626,3 +636,59 @@ def test_any_sequence_of_actions_keeps_the_walk_consistent(actions):
             # nobody speaks longer than the step's own clock ran
             assert sum(s.speakers.values()) <= s.elapsed + 1e-6
         assert w.projected_end(WALL, now) >= WALL
+
+
+# --------------------------------------------------------------------------- a new meeting
+
+
+def test_new_meeting_copies_members_and_plans_the_agenda(malmo):
+    from orat_tui.domain.meeting import LIVE, new_meeting
+
+    m = new_meeting("series-1", malmo, WALL)
+    assert m.state == LIVE and m.current_index == 0 and m.ended_at is None
+    assert m.started_at == WALL
+    assert m.planned_end == WALL + timedelta(minutes=malmo.duration_minutes)
+    assert [a.key for a in m.attendees] == MALMO_ORDER  # guests are not attendees yet
+    assert all(a.present and a.kind == "member" for a in m.attendees)
+    assert m.attendee("asf").chair and m.attendee("polisen").role == "kommunpolis"
+    assert m.attendee("fastighetsagare") is None
+    assert m.name_of("hvo") == "Hälsa-, vård- och omsorgsförvaltningen"
+    assert m.short_of("nobody") == "nobody"
+    assert members(m.steps) == MALMO_ORDER
+    assert m.warning_share == 0.8 and m.substitutes_allowed is False
+    assert m.title == malmo.name and m.template_id == "malmo-orat"
+
+
+def test_note_slots_per_step_and_per_member():
+    from orat_tui.domain.meeting import note_slot
+
+    a, b = Step("turn", 60, member="x"), Step("turn", 60, member="x")
+    assert note_slot(a, "past_week") != note_slot(b, "past_week")
+    assert note_slot(a, "past_week") != note_slot(a, "coming_week")
+    assert note_slot(None, "pass_on", "hvo") == "member:hvo:pass_on"
+    assert note_slot(a, "note") == f"step:{a.id}:note"
+
+
+# --------------------------------------------------------------------------- monthly guests
+
+
+def test_guests_are_suggested_once_a_calendar_month(malmo):
+    from datetime import date
+
+    from orat_tui.domain.rollcall import suggested_guests
+
+    guests = malmo.guests
+    keys = [g.key for g in guests]
+    assert keys == ["fastighetsagare", "beredskapssamordnare", "sakerhetssamordnare"]
+    # first meeting of the month: everyone who comes once a month
+    assert suggested_guests(guests, date(2026, 12, 4), []) == list(guests)
+    earlier = [
+        (date(2026, 11, 27), {"polisen", "fastighetsagare", "beredskapssamordnare"}),
+        (date(2026, 12, 4), {"polisen", "sakerhetssamordnare"}),
+        (date(2025, 12, 5), {"beredskapssamordnare"}),  # a year ago: does not count
+    ]
+    got = suggested_guests(guests, date(2026, 12, 11), earlier)
+    assert [g.key for g in got] == ["fastighetsagare", "beredskapssamordnare"]
+    # in November the fastighetsägare and beredskapssamordnare already came
+    got = suggested_guests(guests, date(2026, 11, 6), earlier)
+    assert [g.key for g in got] == ["sakerhetssamordnare"]
