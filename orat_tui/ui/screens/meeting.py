@@ -142,6 +142,7 @@ class MeetingScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 100, "-narrow")
+        self.set_class(self.size.width >= 160, "-wide")
 
     def refresh_live(self, now: float) -> None:
         walk, m = self.walk, self.meeting
@@ -149,8 +150,9 @@ class MeetingScreen(Screen[None]):
         projected = walk.projected_end(wall, now)
         late = projected > m.planned_end
         day = "" if self.has_class("-narrow") else f"{format_date(m.started_at.date())}   "
+        minutes = int(max(0.0, (wall - m.started_at).total_seconds()) // 60)
         self.query_one("#meeting-header", Static).update(
-            f"[b]{m.title}[/]   {day}[b]{wall:%H:%M}[/]   "
+            f"[b]{m.title}[/]   {day}[b]{wall:%H:%M}[/] [dim]({minutes} min)[/]   "
             + _("projected end") + f" [{'b red' if late else 'b'}]{projected:%H:%M}[/] "
             + "(" + _("plan") + f" {m.planned_end:%H:%M})"
         )

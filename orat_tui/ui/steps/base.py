@@ -26,6 +26,8 @@ class StepView(Vertical):
     StepView .step-heading { text-style: bold; color: $accent; height: auto; }
     StepView .step-sub { color: $text-muted; height: auto; }
     StepView .field-label { height: 1; margin-top: 1; color: $text-muted; }
+    StepView .fields { height: 1fr; }
+    StepView .field { height: 1fr; }
     """
 
     def __init__(self, meeting: Meeting, walk: AgendaWalk, step: Step) -> None:
@@ -35,14 +37,18 @@ class StepView(Vertical):
         self.step = step
 
     def note(self, field_name: str, member: str = "", label: str | None = None,
-             step: Step | None = None, **kwargs) -> list[Widget]:
+             step: Step | None = None) -> Widget:
         """A labelled note field bound to its slot, holding the text saved so far."""
         from textual.widgets import Label
 
         slot = note_slot(step, field_name, member)
         text = label if label is not None else _(FIELD_LABELS[field_name])
-        return [Label(text, classes="field-label"),
-                NoteArea(slot, self.meeting.notes.get(slot, ""), **kwargs)]
+        return Vertical(Label(text, classes="field-label"),
+                        NoteArea(slot, self.meeting.notes.get(slot, "")), classes="field")
+
+    def fields(self, step: Step) -> Widget:
+        """The step's note fields: stacked, or side by side on a wide screen."""
+        return Vertical(*(self.note(f, step=step) for f in step.fields), classes="fields")
 
     def focus_first(self) -> None:
         areas = self.query(NoteArea)

@@ -116,7 +116,7 @@ class RollCallView(StepView):
             return
         box.remove_children()
         if wanted:
-            box.mount_all(self.note(
+            box.mount(self.note(
                 "absent_in", member=a.key,
                 label=_("Sent in by {name} (absent), through the chair:").format(name=a.name)))
 

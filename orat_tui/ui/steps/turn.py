@@ -20,5 +20,4 @@ class TurnView(StepView):
         yield Static(f"{name.upper()}{role}{kind}{sub}", classes="step-heading")
         if self.step.prompts:
             yield Static(_("Prompts: ") + " · ".join(self.step.prompts), classes="step-sub")
-        for f in self.step.fields:
-            yield from self.note(f, step=self.step)
+        yield self.fields(self.step)

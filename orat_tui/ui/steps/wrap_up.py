@@ -17,7 +17,8 @@ from orat_tui.ui.widgets.agenda_list import step_label
 class WrapUpView(StepView):
     DEFAULT_CSS = """
     WrapUpView VerticalScroll { height: 1fr; }
-    WrapUpView NoteArea { height: 5; }
+    WrapUpView .field { height: auto; }
+    WrapUpView NoteArea { height: 6; }
     WrapUpView #summary { height: auto; }
     """
 
@@ -29,10 +30,10 @@ class WrapUpView(StepView):
             yield Static(self.summary(), id="summary")
             for a in self.meeting.attendees:
                 if not a.present and a.kind == "member":
-                    yield from self.note("pass_on", member=a.key,
-                                         label=_("To pass on to {name} (absent):").format(name=a.name))
+                    yield self.note("pass_on", member=a.key,
+                                    label=_("To pass on to {name} (absent):").format(name=a.name))
             for f in self.step.fields:
-                yield from self.note(f, step=self.step)
+                yield self.note(f, step=self.step)
 
     def summary(self) -> Text:
         m = self.meeting
