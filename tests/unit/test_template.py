@@ -383,9 +383,10 @@ def near_templates(draw) -> dict:
             if isinstance(d.get("template"), dict):
                 d["template"][draw(st.sampled_from(HEAD_KEYS))] = draw(toml_values)
         elif where == "member":
-            m = draw(st.sampled_from(d["members"])) if isinstance(d.get("members"), list) \
-                and d["members"] and isinstance(d["members"][0], dict) else None
-            if m is not None:
+            tables = [m for m in d.get("members") or [] if isinstance(m, dict)] \
+                if isinstance(d.get("members"), list) else []
+            if tables:
+                m = draw(st.sampled_from(tables))
                 m[draw(st.sampled_from(MEMBER_KEYS))] = draw(toml_values)
         elif where == "step":
             steps = d.get("steps")
