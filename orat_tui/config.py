@@ -30,6 +30,7 @@ class UserConfig:
     bell: bool = False
     theme: str = ""  # "" = orat's default; "high-contrast" for projectors
     user: str = ""  # the name recorded in edit histories
+    keys: dict[str, str] = field(default_factory=dict)  # binding id -> key, e.g. next = "f12"
     extra: dict = field(default_factory=dict)
 
 

@@ -19,8 +19,35 @@ class StoreError(Exception):
 
 
 def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL; None for other databases and for an in-memory one."""
     prefix = "sqlite:///"
-    return Path(url[len(prefix):]) if url.startswith(prefix) else None
+    if not url.startswith(prefix):
+        return None
+    rest = url[len(prefix):]
+    if rest in ("", ":memory:") or rest.startswith(":memory:?") or "mode=memory" in rest:
+        return None
+    return Path(rest)
+
+
+def precheck_sqlite(path: Path) -> None:
+    """Look at an existing file without changing a byte (read-only, before any PRAGMA) and
+    refuse one that is not an orat database."""
+    import sqlite3
+
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot be opened ({exc})") from None
+    try:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: not an orat database ({exc})") from None
+    finally:
+        con.close()
+    if tables and "alembic_version" not in tables:
+        raise StoreError(f"{path}: not an orat database (it has other tables)")
 
 
 def _prepare_file(path: Path) -> None:
@@ -44,6 +71,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 def make_engine(url: str) -> Engine:
     path = sqlite_path(url)
     if path is not None:
+        precheck_sqlite(path)
         _prepare_file(path)
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -86,7 +114,13 @@ def migrate(engine: Engine) -> None:
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(_alembic_config(None))
-    if current is not None and script.get_revision(current) is None:
+    from alembic.util import CommandError
+
+    try:
+        known = script.get_revision(current) if current is not None else True
+    except CommandError:
+        known = None
+    if known is None:
         raise StoreError(
             f"{engine.url.database}: made by a newer orat (schema {current}); update orat to open it"
         )

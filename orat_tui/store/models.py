@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime
+from sqlalchemy import Column, DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 # Wall-clock times are stored as local, naive times: a meeting is "Friday 09:00" where it is held.
 NAIVE = {"sa_type": DateTime(timezone=False)}
+
+
+def meeting_fk() -> Column:
+    """The meeting a row belongs to: deleting the meeting deletes the row (as in 0001)."""
+    return Column(String(36), ForeignKey("meeting.id", ondelete="CASCADE"), nullable=False,
+                  index=True)
 
 
 class Series(SQLModel, table=True):
@@ -39,7 +45,7 @@ class MeetingRow(SQLModel, table=True):
 class AttendeeRow(SQLModel, table=True):
     __tablename__ = "attendee"
     id: str = Field(primary_key=True, max_length=36)
-    meeting_id: str = Field(foreign_key="meeting.id", index=True, max_length=36)
+    meeting_id: str = Field(sa_column=meeting_fk())
     position: int
     key: str = Field(max_length=100)
     name: str
@@ -54,7 +60,7 @@ class AttendeeRow(SQLModel, table=True):
 class StepRow(SQLModel, table=True):
     __tablename__ = "step"
     id: str = Field(primary_key=True, max_length=36)
-    meeting_id: str = Field(foreign_key="meeting.id", index=True, max_length=36)
+    meeting_id: str = Field(sa_column=meeting_fk())
     position: int
     kind: str = Field(max_length=40)
     member_key: str = ""
@@ -70,9 +76,10 @@ class StepRow(SQLModel, table=True):
 
 class NoteRow(SQLModel, table=True):
     __tablename__ = "note"
+    __table_args__ = (UniqueConstraint("meeting_id", "slot", name="uq_note_meeting_slot"),)
     id: str = Field(primary_key=True, max_length=36)
-    meeting_id: str = Field(foreign_key="meeting.id", index=True, max_length=36)
+    meeting_id: str = Field(sa_column=meeting_fk())
     slot: str = Field(max_length=200)  # step:<id>:<field> or member:<key>:<field>
-    text: str = ""
+    text: str = Field(default="", sa_type=Text)
     updated_at: datetime = Field(**NAIVE)
     version: int = 0

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, Callable
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.theme import Theme
@@ -34,7 +36,7 @@ class OratApp(App[None]):
     """orat: the live meeting, from the keyboard."""
 
     TITLE = "orat"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).resolve().parent / "app.tcss"  # absolute: subclasses too
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("f1", "help", _("Help"), id="help", tooltip=_("All keys")),
@@ -71,6 +73,29 @@ class OratApp(App[None]):
         self.register_theme(HIGH_CONTRAST)
         if config.theme == "high-contrast":
             self.theme = "orat-high-contrast"
+        if config.keys:
+            self.set_keymap(config.keys)  # binding id -> key(s), from [keys] in config.toml
+
+    def get_system_commands(self, screen) -> Iterable[SystemCommand]:
+        """The palette offers every action of the screen (with its key), then Textual's own."""
+        from textual.binding import Binding
+
+        seen: set[str] = set()
+        for node in (screen, *screen.query("*")):
+            for binding in getattr(node, "BINDINGS", ()):
+                if not isinstance(binding, Binding) or not binding.id or binding.id in seen:
+                    continue
+                seen.add(binding.id)
+                action = binding.action.partition("(")[0]
+                if hasattr(node, "check_action") and node.check_action(action, ()) is False:
+                    continue
+                key = self.get_key_display(Binding(self._keymap.get(binding.id, binding.key).split(",")[0], ""))
+                yield SystemCommand(
+                    f"{binding.description}  ({key})",
+                    binding.tooltip or binding.description,
+                    lambda n=node, a=binding.action: self.call_later(n.run_action, a),
+                )
+        yield from super().get_system_commands(screen)
 
     def on_mount(self) -> None:
         from orat_tui.ui.screens.home import HomeScreen
