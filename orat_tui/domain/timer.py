@@ -61,7 +61,7 @@ class SpeakerTimer:
         elapsed = self.elapsed(now)
         if elapsed > self.budget or (self.budget == 0 and elapsed > 0):
             return TimerState.OVERTIME
-        if elapsed >= self.budget * self.warning_share:
+        if self.budget > 0 and elapsed >= self.budget * self.warning_share:
             return TimerState.WARNING
         return TimerState.OK
 

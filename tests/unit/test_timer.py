@@ -318,3 +318,12 @@ def test_state_agrees_with_remaining(budget, share, elapsed):
         assert elapsed < budget * share
     assume(state is not TimerState.OVERTIME)
     assert format_clock(t.remaining(0.0))[0] != "+"
+
+
+def test_a_zero_budget_is_calm_until_someone_speaks():
+    from orat_tui.domain.timer import SpeakerTimer, TimerState
+
+    t = SpeakerTimer(budget=0)
+    assert t.state(0.0) is TimerState.OK
+    t.start(0.0)
+    assert t.state(1.0) is TimerState.OVERTIME
