@@ -361,11 +361,16 @@ CALM: dict[str, list[str]] = {
     "rescue": ["Lugn vecka för räddningstjänsten med ett normalt antal larm och inga anlagda bränder.",
                "Inga bränder eller larm som sticker ut; räddningstjänsten ser ingen förändring i bilden."],
     "generic": ["Lugn vecka i verksamheten, inga händelser som påverkar övriga aktörer eller staden i stort.",
-                "Inget särskilt att lyfta från verksamheten denna vecka; läget är oförändrat sedan förra mötet."],
+                "Inget särskilt att lyfta från verksamheten denna vecka; läget är oförändrat sedan förra mötet.",
+                "Veckan har varit lugn; det som hänt ryms inom det vanliga och påverkar inte de andra förvaltningarna.",
+                "Inga händelser av vikt för övriga deltagare; verksamheten har fungerat som vanligt under veckan.",
+                "Normalläge i verksamheten. Inget har kommit in från enheterna som behöver delas i det här forumet."],
 }
 CALM_COMING: dict[str, list[str]] = {
     "generic": ["Inga planerade händelser under kommande vecka som bedöms påverka övriga aktörer.",
-                "Ingen särskild bedömning inför kommande vecka; verksamheten hör av sig om bilden ändras."],
+                "Ingen särskild bedömning inför kommande vecka; verksamheten hör av sig om bilden ändras.",
+                "Kommande vecka ser ut som vanligt; inget planerat som kräver samordning med övriga.",
+                "Inget inplanerat som berör de andra deltagarna. Eventuella förändringar meddelas via ordföranden."],
 }
 
 # What the block's theme adds, per kind (said about the hotspot).
@@ -553,7 +558,6 @@ def _iso_monday(year: int, week: int) -> date:
 @lru_cache(maxsize=64)
 def calendar(year: int, city: str) -> tuple[Event, ...]:
     e = easter(year)
-    payday = date(year, 1, 25)
     events = [
         Event(_iso_monday(year, 9 if city == "orebro" else 7), "sportlovet", "sportlovet", lov=True),
         Event(e - timedelta(days=2), "påskhelgen", "påskhelgen"),
@@ -668,7 +672,7 @@ def _values(rng: random.Random, week: Week) -> dict[str, str]:
     n_word = rng.choice(_N_WORDS)
     wd = week.day.weekday()
     when_past = rng.choice([d for i, d in enumerate(_PAST_DAY) if i != wd] + list(_PAST_EXTRA))
-    when_coming = rng.choice([f"på {d}" for i, d in enumerate(WEEKDAYS_SV) if i != wd]
+    when_coming = rng.choice([f"på {d}" for i, d in enumerate(WEEKDAYS_SV[:6]) if i != wd]
                              + list(_COMING_EXTRA))
     coming = week.coming_event.coming if week.coming_event else "helgen"
     past = week.past_event.past if week.past_event else "helgen"
