@@ -27,6 +27,8 @@ class StepView(Vertical):
     StepView .step-sub { color: $text-muted; height: auto; }
     StepView .field-label { height: 1; margin-top: 1; color: $text-muted; }
     StepView .fields { height: 1fr; }
+    StepView .pnr-warning { display: none; height: auto; width: 100%; color: $error; text-style: bold; }
+    StepView .pnr-warning.-shown { display: block; }
     StepView .field { height: 1fr; }
     """
 
@@ -44,7 +46,8 @@ class StepView(Vertical):
         slot = note_slot(step, field_name, member)
         text = label if label is not None else _(FIELD_LABELS[field_name])
         return Vertical(Label(text, classes="field-label"),
-                        NoteArea(slot, self.meeting.notes.get(slot, "")), classes="field")
+                        NoteArea(slot, self.meeting.notes.get(slot, "")),
+                        Label("", classes="pnr-warning"), classes="field")
 
     def fields(self, step: Step) -> Widget:
         """The step's note fields: stacked, or side by side on a wide screen."""

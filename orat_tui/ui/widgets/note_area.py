@@ -1,17 +1,83 @@
-"""A note field: a TextArea that knows which note (slot) it holds."""
+"""A note field: a TextArea that knows which note (slot) it holds, and that catches Swedish
+personal identity numbers as they are typed (individual cases never belong in these notes)."""
 
 from __future__ import annotations
 
+from rich.style import Style
 from textual.widgets import TextArea
+
+from orat_tui.domain.personnummer import Finding, find_personal_numbers
+from orat_tui.i18n import _
+
+PNR_STYLE = Style(color="white", bgcolor="red", bold=True)
+PNR_HIGHLIGHT = "orat.personal-number"
+SCAN_DELAY = 0.2  # seconds: scanning waits for a pause in typing, so typing never waits
+
+
+def warning_text(findings: list[Finding]) -> str:
+    first = findings[0]
+    if all(f.ambiguous for f in findings):
+        why = _("“{text}” looks like a personal identity number (it may be a phone number)")
+    elif first.kind == "samordningsnummer":
+        why = _("“{text}” looks like a coordination number")
+    else:
+        why = _("“{text}” looks like a personal identity number")
+    more = f" (+{len(findings) - 1})" if len(findings) > 1 else ""
+    return "⚠ " + why.format(text=first.text) + more + " · " + _("no individual cases here")
 
 
 class NoteArea(TextArea):
     DEFAULT_CSS = """
     NoteArea { height: 1fr; min-height: 4; border: round $panel-lighten-2; }
     NoteArea:focus { border: round $accent; }
+    NoteArea.-personal-number { border: round $error; border-subtitle-color: $error;
+        border-subtitle-style: bold; }
     """
 
     def __init__(self, slot: str, text: str = "", **kwargs) -> None:
         super().__init__(text, soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
                          **kwargs)
         self.slot = slot
+        self.findings: list[Finding] = []
+        self._scan_timer = None
+
+    def on_mount(self) -> None:
+        self.scan()
+
+    def on_text_area_changed(self, _event: TextArea.Changed) -> None:
+        if self._scan_timer is not None:
+            self._scan_timer.stop()
+        self._scan_timer = self.set_timer(SCAN_DELAY, self.scan)
+
+    def scan(self) -> None:
+        """Find personal numbers in the text, mark them and say why."""
+        self._scan_timer = None
+        findings = find_personal_numbers(self.text)
+        if findings == self.findings:
+            return
+        self.findings = findings
+        self.set_class(bool(findings), "-personal-number")
+        self.border_subtitle = "⚠ " + _("personal number?") if findings else ""
+        if self.parent is not None:
+            for label in self.parent.query(".pnr-warning"):
+                label.update(warning_text(findings) if findings else "")
+                label.set_class(bool(findings), "-shown")
+        self._build_highlight_map()
+        self.refresh()
+
+    def _build_highlight_map(self) -> None:
+        super()._build_highlight_map()
+        findings = getattr(self, "findings", None)  # TextArea builds the map in __init__ too
+        if not findings:
+            return
+        theme = self._theme
+        if theme is not None:
+            theme.syntax_styles.setdefault(PNR_HIGHLIGHT, PNR_STYLE)
+        doc = self.document
+        for f in findings:
+            (row, col) = doc.get_location_from_index(f.start)
+            (end_row, end_col) = doc.get_location_from_index(f.end)
+            line = doc.get_line(row)
+            start_byte = len(line[:col].encode("utf-8"))
+            end_byte = len(line[:end_col].encode("utf-8")) if end_row == row else None
+            self._highlights[row].append((start_byte, end_byte, PNR_HIGHLIGHT))

@@ -1,0 +1,59 @@
+"""Personal identity numbers are caught as they are typed, in every note field."""
+
+from __future__ import annotations
+
+from orat_tui.ui.screens.meeting import MeetingScreen
+from orat_tui.ui.widgets.note_area import PNR_HIGHLIGHT, NoteArea
+
+from .conftest import type_text, wait_for
+
+
+def in_meeting(app) -> bool:
+    return isinstance(app.screen, MeetingScreen) and app.screen.walk is not None
+
+
+async def test_a_personal_number_is_marked_with_the_reason_and_cleared_when_removed(harness):
+    app = harness.app("malmo-orat")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: in_meeting(app))
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: isinstance(app.focused, NoteArea))
+        area = app.focused
+        await type_text(pilot, "Gripen 19850315-1238 vid torget")
+        await wait_for(pilot, lambda: area.has_class("-personal-number"))
+        warning = area.parent.query_one(".pnr-warning")
+        assert "19850315-1238" in str(warning.render())
+        assert "personnummer" in str(warning.render())
+        assert "personnummer" in area.border_subtitle
+        assert any(h[2] == PNR_HIGHLIGHT for h in area._highlights[0])
+        # the text is kept as typed: the chair decides
+        assert "19850315-1238" in area.text
+        area.text = "Gripen en person vid torget"
+        await wait_for(pilot, lambda: not area.has_class("-personal-number"))
+        assert area.border_subtitle == ""
+        assert not area.parent.query_one(".pnr-warning").has_class("-shown")
+
+
+async def test_phone_numbers_dates_and_case_numbers_do_not_warn(harness):
+    app = harness.app("malmo-orat")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: in_meeting(app))
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: isinstance(app.focused, NoteArea))
+        area = app.focused
+        area.text = "Ring 070-123 45 67 eller 040-34 10 00 före 2026-11-27, Dnr 2015/503, 12 500 kr."
+        area.scan()
+        assert not area.has_class("-personal-number")
+
+
+async def test_a_bare_ten_digit_run_warns_that_it_may_be_a_phone_number(harness):
+    app = harness.app("malmo-orat")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: in_meeting(app))
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: isinstance(app.focused, NoteArea))
+        area = app.focused
+        area.text = "Nummer 8503151238 i anteckningen"
+        area.scan()
+        assert area.has_class("-personal-number")
+        assert "telefonnummer" in str(area.parent.query_one(".pnr-warning").render())
