@@ -1,0 +1,1 @@
+"""Terminal end-to-end tests: the installed orat in tmux."""
