@@ -40,6 +40,7 @@ class Meeting:
     current_index: int = 0
     ended_at: datetime | None = None
     notes: dict[str, str] = field(default_factory=dict)  # slot -> text
+    note_versions: dict[str, int] = field(default_factory=dict, compare=False)  # as loaded
     version: int = 0
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
 

@@ -45,5 +45,10 @@ async def wait_for(pilot, predicate, tries: int = 200) -> None:
 
 
 async def type_text(pilot, text: str) -> None:
+    """Type into the note that has the focus, once a note has it (a space typed into the
+    roll call would mark a member absent)."""
+    from orat_tui.ui.widgets.note_area import NoteArea
+
+    await wait_for(pilot, lambda: isinstance(pilot.app.focused, NoteArea))
     keys = ["space" if c == " " else ("enter" if c == "\n" else c) for c in text]
     await pilot.press(*keys)

@@ -27,7 +27,10 @@ async def test_meeting_keys_work_while_typing_in_a_note(harness):
         assert screen.walk.timer.budget == 9 * 60
         await pilot.press("f4", "f2")
         assert screen.walk.current.member == "raddningstjansten"
-        assert isinstance(app.focused, NoteArea) and app.focused.text == ""
+        await wait_for(pilot, lambda: isinstance(app.focused, NoteArea)
+                       and app.focused.slot.endswith(":past_week")
+                       and screen.walk.current.id in app.focused.slot)
+        assert app.focused.text == ""
         assert screen.walk.steps[1].status is Status.DONE
 
 
@@ -125,6 +128,7 @@ async def test_shared_screen_never_shows_note_text(harness):
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: in_meeting(app))
         await pilot.press("f2")
+        await wait_for(pilot, lambda: isinstance(app.focused, NoteArea))
         await type_text(pilot, "Internt hemligt")
         await pilot.press("f8")
         await wait_for(pilot, lambda: app.screen.__class__.__name__ == "SharedScreen")

@@ -37,7 +37,9 @@ async def test_malmo_meeting_end_to_end(harness):
         # The police open the meeting, with the seed's prompts on screen.
         await pilot.press("f2")
         await wait_for(pilot, lambda: screen.walk.current.member == "polisen")
-        assert isinstance(app.focused, NoteArea), "the notes must have focus when a turn starts"
+        # the notes have focus when a turn starts
+        await wait_for(pilot, lambda: isinstance(app.focused, NoteArea)
+                       and screen.walk.current.id in app.focused.slot)
         await type_text(pilot, "Inbrott i Holma.")
         await pilot.press("tab")
         await type_text(pilot, "Fotbollsmatch lördag.")
@@ -52,7 +54,8 @@ async def test_malmo_meeting_end_to_end(harness):
         await pilot.press("f2", "f2", "f2")  # Kultur, Fritid, wrap-up
         await wait_for(pilot, lambda: screen.walk.current.kind == "wrap_up")
         # the focus is in the wrap-up's first field: what to pass on to Förskolan
-        assert isinstance(app.focused, NoteArea)
+        await wait_for(pilot, lambda: isinstance(app.focused, NoteArea)
+                       and app.focused.slot == note_slot(None, "pass_on", "forskola"))
         await type_text(pilot, "Info om matchen.")
         await end_meeting(pilot, app)
 
@@ -155,7 +158,8 @@ async def test_resume_after_crash_continues_at_same_turn(harness):
         assert screen.walk.current.member == "polisen"
         assert round(screen.walk.timer.elapsed(harness.clock.monotonic())) == 75
         assert not screen.walk.timer.running, "after a crash the clock waits for the chair"
-        assert isinstance(app2.focused, NoteArea) and app2.focused.text == "Oro i centrum."
+        await wait_for(pilot, lambda: isinstance(app2.focused, NoteArea))
+        assert app2.focused.text == "Oro i centrum."
 
 
 async def test_series_changes_become_the_users_template(harness):

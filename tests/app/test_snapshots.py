@@ -47,7 +47,7 @@ def test_malmo_police_turn_warning_80x24(harness, snap_compare):
         await wait_for(pilot, lambda: meeting_ready(pilot.app))
         harness.clock.advance(150)
         await pilot.press("f2")
-        await wait_for(pilot, lambda: pilot.app.screen.walk.current.member == "polisen")
+        await wait_for(pilot, lambda: isinstance(pilot.app.focused, NoteArea))
         await type_text(pilot, "Inbrott i Holma, tre lägenheter.")
         harness.clock.advance(7 * 60)  # 7 of 8 minutes: the warning colour
         await settle(pilot)
@@ -72,6 +72,7 @@ def test_shared_screen_120x40(harness, snap_compare):
     async def run_before(pilot):
         await wait_for(pilot, lambda: meeting_ready(pilot.app))
         await pilot.press("f2")
+        await wait_for(pilot, lambda: isinstance(pilot.app.focused, NoteArea))
         await type_text(pilot, "Internt: detta får rummet inte se.")
         harness.clock.advance(200)
         await pilot.press("f8")

@@ -19,6 +19,7 @@ from orat_tui.i18n import _, format_date
 from orat_tui.ui.steps import VIEWS
 from orat_tui.ui.steps.roll_call import AttendeeList, RollCallView
 from orat_tui.ui.widgets.agenda_list import AgendaList, step_label
+from orat_tui.ui.widgets.note_area import excerpt
 from orat_tui.ui.widgets.note_area import NoteArea
 from orat_tui.ui.widgets.timer_box import TimerBox
 
@@ -53,6 +54,10 @@ class MeetingScreen(Screen[None]):
         Binding("ctrl+s,alt+s", "save", _("Save"), show=False, id="save", tooltip=_("Save now")),
         Binding("alt+m", "save_series", _("Keep for the series"), show=False, id="save-series",
                 tooltip=_("Keep this meeting's order and times for the series' next meetings")),
+        Binding("alt+k", "keep_mine", _("Keep my text"), id="keep-mine",
+                tooltip=_("A note changed in another orat: write your text over theirs")),
+        Binding("alt+r", "reload_theirs", _("Load their text"), id="reload-theirs",
+                tooltip=_("A note changed in another orat: show their text instead of yours")),
         Binding("escape", "back", _("Notes"), show=False, id="back-to-notes",
                 tooltip=_("Back to the notes")),
     ] + [
@@ -65,6 +70,7 @@ class MeetingScreen(Screen[None]):
     @dataclass
     class Saved(Message):
         seq: int
+        result: object  # store.meetings.SaveResult
 
     @dataclass
     class SaveFailed(Message):
@@ -83,6 +89,7 @@ class MeetingScreen(Screen[None]):
         self.saver = None
         self.last_state_save = 0.0
         self.last_timer_state = TimerState.OK
+        self.conflicts: dict = {}  # slot -> store.meetings.NoteConflict, awaiting the chair
 
     # -- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -104,8 +111,8 @@ class MeetingScreen(Screen[None]):
         self.walk = AgendaWalk(self.meeting.steps, self.meeting.current_index,
                                self.meeting.warning_share, now=now, running=not resumed)
         self.saver = BackgroundSaver(
-            self.app.store,
-            on_saved=lambda seq: self.post_message(self.Saved(seq)),
+            self.app.store, self.meeting,
+            on_saved=lambda seq, result: self.post_message(self.Saved(seq, result)),
             on_error=lambda seq, err: self.post_message(self.SaveFailed(seq, err)),
         )
         self.last_state_save = now
@@ -172,7 +179,9 @@ class MeetingScreen(Screen[None]):
 
     def show_save_state(self) -> None:
         label = self.query_one("#save-state", Static)
-        if self.save_error:
+        if self.conflicts:
+            label.update("[b red]✗ " + _("CONFLICT") + "[/]\n[red]" + _("alt+k keep mine · alt+r theirs") + "[/]")
+        elif self.save_error:
             label.update("[b red]✗ " + _("NOT SAVED") + f"[/]\n[red]{self.save_error}[/]")
         elif self.dirty or self.saved_seq < self.seq:
             label.update("[yellow]◌ " + _("saving…") + "[/]")
@@ -203,23 +212,77 @@ class MeetingScreen(Screen[None]):
             self.dirty[area.slot] = area.text
             self.show_save_state()
 
-    def submit_save(self) -> None:
-        """Hand the state and the changed notes to the saving thread."""
+    def submit_save(self, state: bool | None = None) -> None:
+        """Hand the changed notes, and the state when it changed, to the saving thread."""
         from orat_tui.store.service import snapshot
 
         now = self.app.clock.monotonic()
-        self.walk.sync(now)
-        self.meeting.current_index = self.walk.index
+        with_state = self.state_dirty if state is None else state
         self.seq += 1
-        self.saver.submit(snapshot(self.meeting), self.dirty, self.seq)
+        if with_state:
+            self.walk.sync(now)
+            self.meeting.current_index = self.walk.index
+            self.last_state_save = now
+        self.saver.submit(snapshot(self.meeting) if with_state else None, self.dirty, self.seq)
         self.dirty = {}
         self.state_dirty = False
-        self.last_state_save = now
 
     def on_meeting_screen_saved(self, msg: Saved) -> None:
         self.saved_seq = max(self.saved_seq, msg.seq)
         self.save_error = ""
         self.show_save_state()
+        for conflict in msg.result.conflicts:
+            self.resolve_conflict(conflict)
+        if msg.result.state_conflict:
+            self.notify(_("Attendance, order or times of this meeting were changed in another "
+                          "orat; yours were not saved. Reopen the meeting to see theirs."),
+                        severity="error", timeout=15)
+
+    def resolve_conflict(self, conflict) -> None:
+        """Another orat saved this note first. Never a dialog while the chair types (a typed
+        letter must not answer it): the note stays unsaved, in memory, until the chair
+        chooses with alt+k (keep mine) or alt+r (reload theirs)."""
+        self.conflicts[conflict.slot] = conflict
+        if len(self.conflicts) == 1:
+            self.notify(
+                _("“{where}” was changed in another orat: alt+k keeps your text, alt+r "
+                  "loads theirs:\n{theirs}").format(where=self.slot_label(conflict.slot),
+                                                    theirs=excerpt(conflict.theirs)),
+                severity="warning", timeout=20, markup=False)
+        self.refresh_bindings()
+        self.show_save_state()
+
+    def _resolve(self, keep: bool) -> None:
+        for slot, conflict in self.conflicts.items():
+            self.saver.accept(slot, conflict.their_version)
+            if keep:
+                self.dirty[slot] = self.meeting.notes.get(slot, conflict.mine)
+            else:
+                self.meeting.notes[slot] = conflict.theirs
+                self.dirty.pop(slot, None)
+                for area in self.query(NoteArea):
+                    if area.slot == slot:
+                        area.load_text(conflict.theirs)
+        self.conflicts.clear()
+        self.refresh_bindings()
+        self.submit_save()
+
+    def action_keep_mine(self) -> None:
+        self._resolve(keep=True)
+
+    def action_reload_theirs(self) -> None:
+        self._resolve(keep=False)
+
+    def slot_label(self, slot: str) -> str:
+        kind, ident, field_name = slot.split(":", 2)
+        from orat_tui.ui.steps.base import FIELD_LABELS
+
+        label = _(FIELD_LABELS.get(field_name, field_name)).format(name=self.meeting.name_of(ident))
+        if kind == "step":
+            step = next((s for s in self.meeting.steps if s.id == ident), None)
+            if step is not None:
+                return f"{step_label(self.meeting, step, short=False)} · {label}"
+        return label
 
     def on_meeting_screen_save_failed(self, msg: SaveFailed) -> None:
         first = not self.save_error
@@ -230,8 +293,8 @@ class MeetingScreen(Screen[None]):
                 error=msg.error), severity="error", timeout=15)
 
     def save_now(self, timeout: float = 5.0) -> bool:
-        """Save everything and wait for it (quitting, ending)."""
-        self.submit_save()
+        """Save everything, the state too, and wait for it (quitting, ending)."""
+        self.submit_save(state=True)
         return self.saver.flush(timeout)
 
     def on_unmount(self) -> None:
@@ -243,7 +306,7 @@ class MeetingScreen(Screen[None]):
     def _moved(self, moved: bool) -> None:
         if moved:
             self.last_timer_state = TimerState.OK
-            self.submit_save()
+            self.submit_save(state=True)
             self.show_step()
 
     def action_next(self) -> None:
@@ -287,6 +350,8 @@ class MeetingScreen(Screen[None]):
             return True
         if action == "floor":
             return self.walk.current.kind == "point"
+        if action in ("keep_mine", "reload_theirs"):
+            return bool(self.conflicts)
         if action in ("move",):
             return self.query_one(AgendaList).has_focus
         return True
@@ -318,7 +383,7 @@ class MeetingScreen(Screen[None]):
         self._moved(self.walk.go_to(event.option_index, self.app.clock.monotonic()))
 
     def action_save(self) -> None:
-        self.submit_save()
+        self.submit_save(state=True)
 
     def action_save_series(self) -> None:
         from orat_tui.config import save_user_template

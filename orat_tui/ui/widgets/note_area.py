@@ -14,6 +14,11 @@ PNR_HIGHLIGHT = "orat.personal-number"
 SCAN_DELAY = 0.2  # seconds: scanning waits for a pause in typing, so typing never waits
 
 
+def excerpt(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split()) or "–"
+    return text if len(text) <= limit else text[:limit] + " …"
+
+
 def warning_text(findings: list[Finding]) -> str:
     first = findings[0]
     if all(f.ambiguous for f in findings):
