@@ -17,21 +17,34 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run the weekly situational-picture meeting of a safety forum.",
     )
     p.add_argument("--version", action="version", version=f"orat {__version__}")
-    p.add_argument("--db", metavar="PATH|URL",
-                   help="database file or URL (default: $ORAT_DB, else the user data folder)")
-    p.add_argument("--lang", choices=("sv", "en"), help="language of the interface (default sv)")
+
+    def common(parser: argparse.ArgumentParser, default) -> None:
+        # before or after the command: `orat --db F demo` and `orat demo --db F` alike
+        parser.add_argument("--db", metavar="PATH|URL", default=default,
+                            help="database file or URL (default: $ORAT_DB, else the user data folder)")
+        parser.add_argument("--lang", choices=("sv", "en"), default=default,
+                            help="language of the interface (default sv)")
+
+    common(p, None)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    start = sub.add_parser("start", help="start (or continue) a meeting of a template's series")
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        parser = sub.add_parser(name, help=help)
+        common(parser, argparse.SUPPRESS)
+        return parser
+
+    start = command("start", help="start (or continue) a meeting of a template's series")
     start.add_argument("template", help="template id, see `orat templates`")
 
-    sub.add_parser("templates", help="list the meeting templates and where each comes from")
+    command("templates", help="list the meeting templates and where each comes from")
 
-    demo = sub.add_parser("demo", help="fill a database with a believable history of meetings")
+    demo = command("demo", help="fill a database with a believable history of meetings")
     demo.add_argument("--weeks", type=int, default=8, help="weeks of history per template (default 8)")
     demo.add_argument("--seed", type=int, default=1, help=argparse.SUPPRESS)
+    demo.add_argument("--again", action="store_true",
+                      help="refill a database the demo made before (the same meetings again)")
 
-    sub.add_parser("where", help="print where orat keeps its database and config")
+    command("where", help="print where orat keeps its database and config")
     return p
 
 
@@ -80,6 +93,8 @@ def cmd_where(args) -> int:
 def cmd_demo(args) -> int:
     if not 1 <= args.weeks <= 1000:
         return fail("--weeks must be a number from 1 to 1000")
+    if not args.db:
+        return fail("the demo needs a database of its own: orat demo --db FILE")
     from orat_tui.store.db import StoreError
     from orat_tui.store.demo import generate_demo
     from orat_tui.store.meetings import open_store
@@ -88,9 +103,14 @@ def cmd_demo(args) -> int:
         store = open_store(args.db)
     except StoreError as exc:
         return fail(str(exc))
+    if store.recent_meetings(limit=1) and not args.again:
+        store.close()
+        return fail(f"{args.db} already holds meetings; the demo fills a new or empty database "
+                    "(--again refills a demo database)")
     summary = generate_demo(store, weeks=args.weeks, seed=args.seed)
     store.close()
-    print(f"{summary.meetings} meetings in {summary.series} series, {summary.notes} notes")
+    print(f"{summary.meetings} meetings in {summary.series} series, {summary.notes} notes: "
+          f"orat --db {args.db}")
     return 0
 
 

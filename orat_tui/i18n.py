@@ -54,4 +54,5 @@ MONTH_SHORT = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
 
 def format_date(d) -> str:
     """'fre 27 nov 2026' in Swedish, 'Fri 27 Nov 2026' in English."""
-    return f"{_(WEEKDAY_SHORT[d.weekday()])} {d.day} {_(MONTH_SHORT[d.month - 1])} {d.year}"
+    weekday, month = _(WEEKDAY_SHORT[d.weekday()]), _(MONTH_SHORT[d.month - 1])
+    return f"{weekday} {d.day} {month} {d.year}"

@@ -25,3 +25,17 @@ def test_swedish_is_the_default_and_english_an_option():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.splitlines()
     assert out == ["Nästa fre 27 nov 2026", "Next Fri 27 Nov 2026"]
+
+
+def test_no_translation_call_hides_inside_an_f_string():
+    """Babel cannot see _() inside an f-string: such a text would silently stay English."""
+    import io
+    import tokenize
+
+    offenders = []
+    for path in (ROOT / "orat_tui").rglob("*.py"):
+        for tok in tokenize.generate_tokens(io.StringIO(path.read_text("utf-8")).readline):
+            if tok.type == tokenize.STRING and tok.string.lstrip("rbRB").startswith(("f", "F")):
+                if "_(" in tok.string:
+                    offenders.append(f"{path.relative_to(ROOT)}:{tok.start[0]}")
+    assert offenders == []

@@ -15,7 +15,6 @@ from orat_tui.i18n import _, format_date
 
 class HomeScreen(Screen[None]):
     BINDINGS = [
-        Binding("enter", "start", _("Start"), id="start", tooltip=_("Start or continue the highlighted meeting")),
         Binding("r", "resume", _("Continue meeting"), id="resume",
                 tooltip=_("Continue the unfinished meeting")),
     ]
@@ -33,6 +32,8 @@ class HomeScreen(Screen[None]):
             yield Static("", id="resume-banner")
             yield Static(_("Start a meeting"), classes="section-title")
             yield OptionList(id="series-list")
+            yield Static(_("Earlier meetings (tab moves here)"), classes="section-title")
+            yield OptionList(id="recent-list")
             yield Static(_("Opening the database…"), id="home-status")
         yield Footer()
 
@@ -70,17 +71,19 @@ class HomeScreen(Screen[None]):
         store = self.app.store
 
         def load():
-            return store.unfinished(), store.list_series()
+            return store.unfinished(), store.list_series(), store.recent_meetings(limit=30)
 
         self.app.call_store(load, done=self._loaded)
 
     def _loaded(self, result) -> None:
-        unfinished, series = result
+        unfinished, series, recent = result
+        self._fill_recent(recent)
         self.unfinished = unfinished
         self.series_by_template = {s.template_id: s for s in series}
         self._fill_series()
         status = self.query_one("#home-status", Static)
-        status.update(_("Enter starts a meeting · F1 help · ctrl+q quits"))
+        status.update(_("Enter starts a meeting or opens an earlier one · tab switches lists · F1 help · ctrl+q quits"))
+        self.refresh_bindings()
         banner = self.query_one("#resume-banner", Static)
         if unfinished:
             banner.update(
@@ -95,14 +98,35 @@ class HomeScreen(Screen[None]):
             key, self.app.start_template = self.app.start_template, None
             self.start_template(key)
 
+    def _fill_recent(self, recent) -> None:
+        from orat_tui.export.markdown import STATES
+
+        ol = self.query_one("#recent-list", OptionList)
+        ol.clear_options()
+        for info in recent:
+            when = f"{format_date(info.started_at.date())} {info.started_at:%H:%M}"
+            state = _(STATES.get(info.state, info.state))
+            ol.add_option(Option(f"{when}  {info.title}  [dim]{state}[/]", id=info.id))
+        if not recent:
+            ol.add_option(Option(_("no meetings yet (to look around first: orat demo --db demo.db, "
+                                   "then orat --db demo.db)"), disabled=True))
+
+    @on(OptionList.OptionSelected, "#recent-list")
+    def _open_recent(self, event: OptionList.OptionSelected) -> None:
+        from orat_tui.ui.screens.minutes import MinutesScreen
+
+        if event.option.id and self.app.store is not None:
+            self.app.call_store(self.app.store.load, event.option.id,
+                                done=lambda m: self.app.push_screen(MinutesScreen(m)))
+
     @on(OptionList.OptionSelected, "#series-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self.start_template(event.option.id)
 
-    def action_start(self) -> None:
-        ol = self.query_one("#series-list", OptionList)
-        if ol.highlighted is not None:
-            self.start_template(ol.get_option_at_index(ol.highlighted).id)
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "resume":
+            return self.unfinished is not None
+        return True
 
     def action_resume(self) -> None:
         if self.unfinished is not None:

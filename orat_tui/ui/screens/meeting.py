@@ -18,7 +18,8 @@ from orat_tui.domain.timer import TimerState
 from orat_tui.i18n import _, format_date
 from orat_tui.ui.steps import VIEWS
 from orat_tui.ui.steps.roll_call import AttendeeList, RollCallView
-from orat_tui.ui.widgets.agenda_list import AgendaList, step_label
+from orat_tui.labels import step_label
+from orat_tui.ui.widgets.agenda_list import AgendaList
 from orat_tui.ui.widgets.note_area import excerpt
 from orat_tui.ui.widgets.note_area import NoteArea
 from orat_tui.ui.widgets.timer_box import TimerBox
@@ -275,9 +276,9 @@ class MeetingScreen(Screen[None]):
 
     def slot_label(self, slot: str) -> str:
         kind, ident, field_name = slot.split(":", 2)
-        from orat_tui.ui.steps.base import FIELD_LABELS
+        from orat_tui.labels import field_label
 
-        label = _(FIELD_LABELS.get(field_name, field_name)).format(name=self.meeting.name_of(ident))
+        label = field_label(field_name).format(name=self.meeting.name_of(ident))
         if kind == "step":
             step = next((s for s in self.meeting.steps if s.id == ident), None)
             if step is not None:

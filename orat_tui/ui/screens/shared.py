@@ -11,7 +11,8 @@ from textual.widgets import Digits, Footer, Static
 
 from orat_tui.domain.timer import TimerState, format_clock, format_duration
 from orat_tui.i18n import _
-from orat_tui.ui.widgets.agenda_list import AgendaList, step_label
+from orat_tui.labels import step_label
+from orat_tui.ui.widgets.agenda_list import AgendaList
 
 
 class SharedScreen(Screen[None]):

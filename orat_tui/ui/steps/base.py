@@ -7,17 +7,8 @@ from textual.widget import Widget
 
 from orat_tui.domain.agenda import AgendaWalk, Step
 from orat_tui.domain.meeting import Meeting, note_slot
-from orat_tui.i18n import N_, _
+from orat_tui.labels import field_label
 from orat_tui.ui.widgets.note_area import NoteArea
-
-FIELD_LABELS = {
-    "past_week": N_("Past week"),
-    "coming_week": N_("Coming week"),
-    "note": N_("Notes"),
-    "summary": N_("Other notes"),
-    "absent_in": N_("Sent in by the absent member (through the chair)"),
-    "pass_on": N_("To pass on to {name}"),
-}
 
 
 class StepView(Vertical):
@@ -44,7 +35,7 @@ class StepView(Vertical):
         from textual.widgets import Label
 
         slot = note_slot(step, field_name, member)
-        text = label if label is not None else _(FIELD_LABELS[field_name])
+        text = label if label is not None else field_label(field_name)
         return Vertical(Label(text, classes="field-label"),
                         NoteArea(slot, self.meeting.notes.get(slot, "")),
                         Label("", classes="pnr-warning"), classes="field")

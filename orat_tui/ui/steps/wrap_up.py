@@ -11,7 +11,7 @@ from orat_tui.domain.agenda import Status
 from orat_tui.domain.timer import format_duration
 from orat_tui.i18n import _
 from orat_tui.ui.steps.base import StepView
-from orat_tui.ui.widgets.agenda_list import step_label
+from orat_tui.labels import step_label
 
 
 class WrapUpView(StepView):

@@ -6,9 +6,10 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from orat_tui.domain.agenda import AgendaWalk, Status, Step
+from orat_tui.domain.agenda import AgendaWalk, Status
 from orat_tui.domain.meeting import Meeting
 from orat_tui.domain.timer import format_duration
+from orat_tui.labels import step_label
 from orat_tui.i18n import _
 
 MARKS = {
@@ -18,18 +19,6 @@ MARKS = {
     Status.SKIPPED: "–",
     Status.ABSENT: "✗",
 }
-
-
-def step_label(meeting: Meeting, step: Step, short: bool = True) -> str:
-    if step.kind == "roll_call":
-        return _("Roll call")
-    if step.kind == "wrap_up":
-        return _("Wrap-up")
-    if step.kind == "turn":
-        return meeting.short_of(step.member) if short else meeting.name_of(step.member)
-    if step.kind == "point":
-        return f"{step.number}. {step.title}" if step.number else step.title
-    return step.title or step.kind
 
 
 class AgendaList(OptionList):

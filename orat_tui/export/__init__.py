@@ -1,0 +1,1 @@
+"""Minutes and other documents made from a meeting (no Textual)."""
