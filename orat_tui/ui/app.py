@@ -102,6 +102,18 @@ class OratApp(App[None]):
 
         self.push_screen(HomeScreen())
         self.open_store()
+        self.check_size()
+
+    def on_resize(self, event) -> None:
+        self.check_size(event.size)
+
+    def check_size(self, size=None) -> None:
+        """Cover the screen with a clear message while the terminal is too small."""
+        from orat_tui.ui.screens.too_small import TooSmallScreen, too_small
+
+        width, height = size or self.size
+        if too_small(width, height) and not isinstance(self.screen, TooSmallScreen):
+            self.push_screen(TooSmallScreen())
 
     @work(thread=True, exclusive=True, group="open-store")
     def open_store(self) -> None:

@@ -122,6 +122,7 @@ class MeetingScreen(Screen[None]):
             self.notify(_("Meeting continued where it stopped. The clock is paused: F4 starts it."),
                         timeout=8)
         self.set_interval(SAVE_EVERY, self.tick)
+        self.app.check_size()
 
     # -- the step on show ------------------------------------------------------------------
     def show_step(self) -> None:

@@ -45,6 +45,10 @@ class StepView(Vertical):
         return Vertical(*(self.note(f, step=step) for f in step.fields), classes="fields")
 
     def focus_first(self) -> None:
+        """Put the focus in the first note (called after a refresh: the view may be gone by
+        then, when the chair moved on at once)."""
+        if not self.is_attached:
+            return
         areas = self.query(NoteArea)
         if areas:
             areas.first().focus()

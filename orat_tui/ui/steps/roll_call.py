@@ -91,6 +91,8 @@ class RollCallView(StepView):
         self.fill()
 
     def fill(self) -> None:
+        if not self.is_attached:
+            return
         ol = self.query_one(AttendeeList)
         keep = ol.highlighted
         ol.clear_options()
@@ -121,4 +123,6 @@ class RollCallView(StepView):
                 label=_("Sent in by {name} (absent), through the chair:").format(name=a.name)))
 
     def focus_first(self) -> None:
-        self.query_one(AttendeeList).focus()
+        if self.is_attached:
+            for attendees in self.query(AttendeeList):
+                attendees.focus()
