@@ -35,7 +35,8 @@ def no_traceback(text: str) -> None:
 
 def test_note_survives_kill9_and_meeting_continues(term, tmp_path):
     db = tmp_path / "orat.db"
-    term.start_orat("--db", str(db), "--lang", "en", "start", "malmo-orat")
+    # the options after the command, as a chair would type them
+    term.start_orat("start", "malmo-orat", "--db", str(db), "--lang", "en")
     term.wait_for("ROLL CALL", timeout=START_TIMEOUT)
     term.wait_for(ROLL_CALL_READY)
 
@@ -54,8 +55,9 @@ def test_note_survives_kill9_and_meeting_continues(term, tmp_path):
     assert term.kill9() == 128 + 9
 
     term.start_orat("--db", str(db), "--lang", "en")
-    screen = term.wait_for("Unfinished meeting", timeout=START_TIMEOUT)
-    assert "Örat mot marken" in screen and "Continue meeting" in screen, screen  # banner, footer
+    screen = term.wait_for(lambda s: "Unfinished meeting" in s and "Continue meeting" in s,
+                           timeout=START_TIMEOUT)  # the banner, and the key in the footer
+    assert "Örat mot marken" in screen, screen
     term.send_keys("r")
     screen = term.wait_for(NOTE)
     assert "POLISEN" in screen, screen  # continued at the police turn
@@ -210,6 +212,11 @@ def test_f2_as_soon_as_the_roll_call_shows(term, tmp_path):
         assert term.wait_exit() == 0, term.screen()
 
 
-def test_options_after_the_subcommand(tmp_path):
+def test_options_before_or_after_the_command(tmp_path):
+    db = tmp_path / "elsewhere.db"
+    for args in (["--db", str(db), "where"], ["where", "--db", str(db)]):
+        proc = run_orat(tmp_path, *args)
+        assert proc.returncode == 0, proc.stderr
+        assert str(db) in proc.stdout, (args, proc.stdout)  # honoured, not just accepted
     proc = run_orat(tmp_path, "templates", "--lang", "en")
     assert proc.returncode == 0, proc.stderr
