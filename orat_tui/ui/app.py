@@ -70,6 +70,7 @@ class OratApp(App[None]):
         self.start_template = start_template
         self.clock: Clock = clock or SystemClock()
         self.store: Any = None  # orat_tui.store.meetings.Store once opened
+        self.autosave_every = 0.5  # seconds; typed text reaches the disk within a second
         self.register_theme(HIGH_CONTRAST)
         if config.theme == "high-contrast":
             self.theme = "orat-high-contrast"

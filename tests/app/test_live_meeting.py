@@ -186,3 +186,17 @@ async def test_series_changes_become_the_users_template(harness):
 
     assert [s.member for s in plan_steps(entry.template) if s.kind == "turn"][:2] == [
         "socialtjansten", "andts"]
+
+
+async def test_quitting_saves_what_was_just_typed(harness):
+    app = harness.app("malmo-orat")
+    app.autosave_every = 3600  # no autosave tick: only quitting can save the note
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: in_meeting(app))
+        screen = app.screen
+        await pilot.press("f2")
+        await type_text(pilot, "Sista ordet")
+        meeting_id = screen.meeting.id
+        slot = app.focused.slot
+        await pilot.press("ctrl+q")  # at once: no autosave tick has run since the typing
+    assert harness.store().note_texts(meeting_id)[slot] == "Sista ordet"

@@ -121,7 +121,7 @@ class MeetingScreen(Screen[None]):
         if resumed:
             self.notify(_("Meeting continued where it stopped. The clock is paused: F4 starts it."),
                         timeout=8)
-        self.set_interval(SAVE_EVERY, self.tick)
+        self.set_interval(getattr(self.app, "autosave_every", SAVE_EVERY), self.tick)
         self.app.check_size()
 
     # -- the step on show ------------------------------------------------------------------
