@@ -200,3 +200,21 @@ async def test_quitting_saves_what_was_just_typed(harness):
         slot = app.focused.slot
         await pilot.press("ctrl+q")  # at once: no autosave tick has run since the typing
     assert harness.store().note_texts(meeting_id)[slot] == "Sista ordet"
+
+
+async def test_every_autosave_tick_writes_what_was_typed(harness):
+    app = harness.app("malmo-orat")
+    assert app.autosave_every <= 0.5, "typed text must reach the disk within a second"
+    app.autosave_every = 3600  # the test runs the tick itself
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: in_meeting(app))
+        screen = app.screen
+        await pilot.press("f2")
+        await type_text(pilot, "Under mötet")
+        slot = app.focused.slot
+        store = harness.store()
+        assert store.note_texts(screen.meeting.id).get(slot) is None
+        screen.tick()
+        assert screen.saver.flush(5)
+        assert store.note_texts(screen.meeting.id)[slot] == "Under mötet"
+        await wait_for(pilot, lambda: "sparat" in str(screen.query_one("#save-state").render()))
