@@ -45,6 +45,22 @@ def build_parser() -> argparse.ArgumentParser:
                       help="refill a database the demo made before (the same meetings again)")
 
     command("where", help="print where orat keeps its database and config")
+
+    backup = command("backup", help="copy the database to FILE, safely even while a meeting runs")
+    backup.add_argument("file", metavar="FILE", help="the copy to make (readable by you only)")
+    backup.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+    restore = command("restore", help="replace the database with a backup "
+                                      "(the current one is backed up first)")
+    restore.add_argument("file", metavar="FILE", help="a backup made by `orat backup`")
+    restore.add_argument("--yes", action="store_true", help="do not ask first (for scripts)")
+
+    purge = command("purge", help="delete ended meetings older than DURATION, with their notes, "
+                                  "and reclaim the space")
+    purge.add_argument("--older-than", metavar="DURATION",
+                       help="365d, 52w, 24m (months) or 2y (default: retention in config.toml)")
+    purge.add_argument("--dry-run", action="store_true",
+                       help="list what would be deleted; delete nothing")
     return p
 
 
@@ -64,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_demo(args)
         if args.command == "where":
             return cmd_where(args)
+        if args.command in ("backup", "restore", "purge"):
+            return MAINTENANCE[args.command](args)
         return cmd_app(args)
     except ConfigError as exc:
         return fail(str(exc))
@@ -112,6 +130,148 @@ def cmd_demo(args) -> int:
     print(f"{summary.meetings} meetings in {summary.series} series, {summary.notes} notes: "
           f"orat --db {args.db}")
     return 0
+
+
+def _sqlite_file(args, refusal: str):
+    """The SQLite file the command works on, or `refusal` (a str) for any other database."""
+    from orat_tui.paths import database_url
+    from orat_tui.store.db import sqlite_path
+
+    path = sqlite_path(database_url(args.db))
+    return refusal if path is None else path
+
+
+def cmd_backup(args) -> int:
+    from pathlib import Path
+
+    from orat_tui.store.db import StoreError
+    from orat_tui.store.maintenance import backup_sqlite
+
+    db = _sqlite_file(args, "backup works on SQLite files; use pg_dump for PostgreSQL")
+    if isinstance(db, str):
+        return fail(db)
+    if not db.exists():
+        return fail(f"no database at {db}")
+    try:
+        dest = backup_sqlite(db, Path(args.file).expanduser(), force=args.force)
+    except StoreError as exc:
+        return fail(str(exc))
+    print(f"backed up {db} to {dest}")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from pathlib import Path
+
+    from orat_tui.store.db import StoreError, precheck_sqlite
+    from orat_tui.store.maintenance import check_orat_file, restore
+
+    db = _sqlite_file(args, "restore works on SQLite files; use pg_restore or psql for PostgreSQL")
+    if isinstance(db, str):
+        return fail(db)
+    source = Path(args.file).expanduser()
+    try:
+        incoming = check_orat_file(source)
+        precheck_sqlite(db)  # never replace a file that is not orat's
+    except StoreError as exc:
+        return fail(str(exc))
+    if not args.yes:
+        if not sys.stdin.isatty():
+            return fail(f"restore replaces {db}: run it on a terminal to confirm, or add --yes")
+        exists = db.exists() and db.stat().st_size > 0
+        if exists:
+            try:
+                now = check_orat_file(db).describe()
+            except StoreError as exc:
+                now = f"cannot be read as it is: {exc}"
+        print(f"This replaces the database {db}")
+        print(f"  now:  {now if exists else 'no database yet'}")
+        print(f"  with: {source} ({incoming.describe()})")
+        if exists:
+            print(f"The current database is backed up first, to {db}.before-restore-<time>.bak.")
+        print("Close every orat that has this database open first.")
+        try:
+            answer = input("Type yes to restore: ")
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() != "yes":
+            print("Nothing restored.")
+            return 1
+    try:
+        safety = restore(db, source)
+    except StoreError as exc:
+        return fail(str(exc))
+    print(f"restored {db} from {source} ({incoming.describe()})")
+    if safety:
+        print(f"the database as it was before: {safety}")
+    return 0
+
+
+def cmd_purge(args) -> int:
+    from datetime import datetime
+
+    from orat_tui.config import load_user_config
+    from orat_tui.paths import user_config_file
+    from orat_tui.store.maintenance import DurationError, parse_duration
+
+    text = args.older_than
+    if not text:
+        text = load_user_config().retention
+        if not text:
+            return fail(f"purge needs an age: orat purge --older-than 2y, or retention = \"2y\" "
+                        f"in {user_config_file()}")
+    try:
+        older_than = parse_duration(text)
+    except DurationError as exc:
+        return fail(f"--older-than: {exc}")
+    db = _sqlite_file(args, "")
+    if db and not db.exists():
+        return fail(f"no database at {db}")
+    from sqlalchemy.exc import DBAPIError
+
+    from orat_tui.store.db import StoreError
+    from orat_tui.store.maintenance import purge
+    from orat_tui.store.meetings import open_store
+
+    try:
+        store = open_store(args.db)
+        try:
+            result = purge(store, older_than, now=datetime.now(), dry_run=args.dry_run)
+        finally:
+            store.close()
+    except StoreError as exc:
+        return fail(str(exc))
+    except DBAPIError as exc:
+        return fail(f"purge failed ({exc.orig})")
+    n = len(result.meetings)
+    word = "meeting" if n == 1 else "meetings"
+    since = f"started before {result.cutoff:%Y-%m-%d %H:%M}"
+    if args.dry_run:
+        for m in result.meetings:
+            print(f"{m.started_at:%Y-%m-%d %H:%M}  {m.state:<8}  {m.title}")
+        print(f"{n} ended {word} {since} would be deleted (dry run: nothing deleted)")
+        return 0
+    if not n:
+        print(f"no ended meetings {since}; nothing deleted")
+        return 0
+    print(f"deleted {n} ended {word} {since}, with their attendance, agenda and notes "
+          "(live meetings are kept)")
+    if result.size_before is not None and result.size_after is not None:
+        print(f"the database went from {_size(result.size_before)} to {_size(result.size_after)}")
+    return 0
+
+
+def _size(n: float) -> str:
+    if n < 1024:
+        return f"{n:.0f} bytes"
+    for unit in ("KB", "MB", "GB"):
+        n /= 1024
+        if n < 1024 or unit == "GB":
+            return f"{n:.1f} {unit}"
+    return ""
+
+
+MAINTENANCE = {"backup": cmd_backup, "restore": cmd_restore, "purge": cmd_purge}
 
 
 def cmd_app(args) -> int:

@@ -31,6 +31,7 @@ class UserConfig:
     theme: str = ""  # "" = orat's default; "high-contrast" for projectors
     user: str = ""  # the name recorded in edit histories
     keys: dict[str, str] = field(default_factory=dict)  # binding id -> key, e.g. next = "f12"
+    retention: str = ""  # how long ended meetings are kept, for `orat purge`: "2y", "24m", ...
     extra: dict = field(default_factory=dict)
 
 
@@ -165,4 +166,15 @@ def load_user_config(path: Path | None = None) -> UserConfig:
     if not isinstance(user, str):
         raise bad("'user' must be a text (the name recorded in edit histories)")
     cfg.user = user
+    retention = data.get("retention", "")
+    if retention != "":
+        from orat_tui.store.maintenance import DURATION_FORMS, DurationError, parse_duration
+
+        try:
+            if not isinstance(retention, str):
+                raise DurationError(retention)
+            parse_duration(retention)
+        except DurationError:
+            raise bad(f"'retention' must be a duration: {DURATION_FORMS}") from None
+    cfg.retention = retention
     return cfg

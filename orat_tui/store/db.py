@@ -1,8 +1,10 @@
-"""The engine: SQLite in WAL mode with synchronous=FULL (or a database server by URL),
-brought up to the newest schema by Alembic when opened."""
+"""The engine: SQLite in WAL mode with synchronous=FULL and secure_delete (or a database server
+by URL), brought up to the newest schema by Alembic when opened. A SQLite database that an
+older orat made is backed up (orat_tui.store.maintenance) before its schema is upgraded."""
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -12,6 +14,8 @@ from sqlalchemy.exc import DatabaseError
 from orat_tui import paths
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+log = logging.getLogger(__name__)
 
 
 class StoreError(Exception):
@@ -29,6 +33,11 @@ def sqlite_path(url: str) -> Path | None:
     return Path(rest)
 
 
+def readonly_uri(path: Path) -> str:
+    """A SQLite URI that opens `path` read-only (a '?', '#' or '%' in the name is escaped)."""
+    return Path(os.path.abspath(path)).as_uri() + "?mode=ro"
+
+
 def precheck_sqlite(path: Path) -> None:
     """Look at an existing file without changing a byte (read-only, before any PRAGMA) and
     refuse one that is not an orat database."""
@@ -37,7 +46,7 @@ def precheck_sqlite(path: Path) -> None:
     if not path.exists() or path.stat().st_size == 0:
         return
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(readonly_uri(path), uri=True)
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: cannot be opened ({exc})") from None
     try:
@@ -50,13 +59,19 @@ def precheck_sqlite(path: Path) -> None:
         raise StoreError(f"{path}: not an orat database (it has other tables)")
 
 
-def _prepare_file(path: Path) -> None:
-    """A new database file and its folder are readable by the owner only."""
+def prepare_file(path: Path) -> None:
+    """A new database file is readable by the owner only (0600), and so is a folder orat
+    makes for it (0700); both whatever the umask. SQLite gives the -wal and -shm files the mode of
+    the database file. A folder or file that already exists keeps its mode."""
     if not path.parent.exists():
         paths.ensure_private_dir(path.parent)
+        os.chmod(path.parent, 0o700)
     if not path.exists():
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-        os.close(fd)
+        try:
+            os.fchmod(fd, 0o600)  # the umask may have taken more than group and other
+        finally:
+            os.close(fd)
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
@@ -65,6 +80,9 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=5000")
+    # deleted and overwritten text is zeroed in the file, not left in its free pages: a
+    # personal number taken out of a note does not linger
+    cur.execute("PRAGMA secure_delete=ON")
     cur.close()
 
 
@@ -72,31 +90,48 @@ def make_engine(url: str) -> Engine:
     path = sqlite_path(url)
     if path is not None:
         precheck_sqlite(path)
-        _prepare_file(path)
+        prepare_file(path)
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
 
-def _alembic_config(connection):
+def _alembic_config(connection, script_location: Path | None = None):
     from alembic.config import Config
 
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("script_location", str(script_location or MIGRATIONS))
     cfg.attributes["connection"] = connection
     return cfg
 
 
-def head_revision() -> str:
+def head_revision(script_location: Path | None = None) -> str:
     from alembic.script import ScriptDirectory
 
-    cfg = _alembic_config(None)
+    cfg = _alembic_config(None, script_location)
     return ScriptDirectory.from_config(cfg).get_current_head()
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision; refuse a database that is not orat's."""
+def known_revision(revision: str, script_location: Path | None = None) -> bool:
+    """Whether this orat's migrations know `revision` (False: a newer orat made it)."""
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    script = ScriptDirectory.from_config(_alembic_config(None, script_location))
+    try:
+        return script.get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+def migrate(engine: Engine, script_location: Path | None = None) -> Path | None:
+    """Bring the schema to the newest revision; refuse a database that is not orat's.
+
+    A SQLite file at an older revision is first copied to `<db>.before-upgrade-<rev>.bak`
+    (0600); that copy is returned (None when nothing was upgraded or the database is not a
+    SQLite file). If the copy cannot be made, nothing is upgraded. `script_location` is for
+    tests: another migrations folder."""
     from alembic import command
     from alembic.runtime.migration import MigrationContext
 
@@ -108,24 +143,23 @@ def migrate(engine: Engine) -> None:
         raise StoreError(f"{engine.url.database or engine.url}: not an orat database ({exc.orig})") from None
     if tables and "alembic_version" not in tables:
         raise StoreError(f"{engine.url.database}: not an orat database (it has other tables)")
-    head = head_revision()
+    head = head_revision(script_location)
     if current == head:
-        return
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory.from_config(_alembic_config(None))
-    from alembic.util import CommandError
-
-    try:
-        known = script.get_revision(current) if current is not None else True
-    except CommandError:
-        known = None
-    if known is None:
+        return None
+    if current is not None and not known_revision(current, script_location):
         raise StoreError(
             f"{engine.url.database}: made by a newer orat (schema {current}); update orat to open it"
         )
+    backup = None
+    path = sqlite_path(engine.url.render_as_string(hide_password=False))
+    if current is not None and path is not None:
+        from orat_tui.store.maintenance import backup_before_upgrade
+
+        backup = backup_before_upgrade(path, current)
+        log.info("%s: schema %s backed up to %s before upgrading to %s", path, current, backup, head)
     with engine.begin() as conn:
-        command.upgrade(_alembic_config(conn), "head")
+        command.upgrade(_alembic_config(conn, script_location), "head")
+    return backup
 
 
 def check_sqlite(engine: Engine) -> None:

@@ -268,6 +268,14 @@ class Store:
                           .where(NoteRow.meeting_id == meeting_id)).all()
             return dict(rows)
 
+    def compact_log(self) -> None:
+        """Empty SQLite's write-ahead log into the database file, so that text just removed
+        lingers in neither (no-op on other databases)."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        with self._write, self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def note_texts(self, meeting_id: str) -> dict[str, str]:
         with Session(self.engine) as s:
             rows = s.exec(select(NoteRow).where(NoteRow.meeting_id == meeting_id)).all()

@@ -39,6 +39,8 @@ class BackgroundSaver:
         changed) and the notes changed since the last submit; `seq` comes back through
         on_saved once it is on disk."""
         with self._cond:
+            if self._closed:
+                return
             if meeting is not None:
                 self._meeting = meeting
             self._notes.update(notes)
@@ -88,6 +90,8 @@ class BackgroundSaver:
                     self._cond.notify_all()
                 self.on_error(seq, f"{type(exc).__name__}: {exc}".splitlines()[0])
                 with self._cond:  # do not spin on a disk that stays full: retry every 2 s
+                    if self._closed:
+                        return
                     self._cond.wait(timeout=2.0)
                 continue
             with self._cond:
@@ -100,7 +104,9 @@ class BackgroundSaver:
     def flush(self, timeout: float = 5.0) -> bool:
         """Wait until everything submitted is written. False if it could not be."""
         with self._cond:
-            return self._cond.wait_for(lambda: not self._pending and not self._busy, timeout)
+            return self._cond.wait_for(
+                lambda: (not self._pending and not self._busy) or self._closed, timeout
+            ) and not self._pending
 
     def close(self, timeout: float = 5.0) -> bool:
         ok = self.flush(timeout)

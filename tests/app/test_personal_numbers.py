@@ -57,3 +57,29 @@ async def test_a_bare_ten_digit_run_warns_that_it_may_be_a_phone_number(harness)
         area.scan()
         assert area.has_class("-personal-number")
         assert "telefonnummer" in str(area.parent.query_one(".pnr-warning").render())
+
+
+async def test_redact_removes_the_number_from_notes_and_database(harness):
+    app = harness.app("malmo-orat")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: in_meeting(app))
+        screen = app.screen
+        await pilot.press("f2")
+        await type_text(pilot, "Gripen 19850315-1238 vid torget")
+        await pilot.press("f2")
+        await type_text(pilot, "Brand, 8503151238 nämndes")
+        screen.save_now()
+        await pilot.press("alt+x")
+        await wait_for(pilot, lambda: not any("1238" in t for t in screen.meeting.notes.values()))
+        area = app.focused
+        assert "[borttaget]" in area.text and not area.has_class("-personal-number")
+        await wait_for(pilot, lambda: all("1238" not in t for t in
+                                          harness.store().note_texts(screen.meeting.id).values()))
+        meeting_id = screen.meeting.id
+    texts = harness.store().note_texts(meeting_id).values()
+    assert sum("[borttaget]" in t for t in texts) == 2
+    for suffix in ("", "-wal"):
+        path = harness.db_path.with_name(harness.db_path.name + suffix)
+        if path.exists():
+            raw = path.read_bytes()
+            assert b"19850315-1238" not in raw and b"8503151238" not in raw, path

@@ -10,18 +10,17 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets import Footer, OptionList, Static
 
 from orat_tui.domain.agenda import AgendaWalk, Status
-from orat_tui.domain.meeting import ENDED, Attendee, Meeting
+from orat_tui.domain.meeting import ENDED, Meeting
 from orat_tui.domain.timer import TimerState
 from orat_tui.i18n import _, format_date
+from orat_tui.ui.screens.meeting_attendance import AttendanceMixin
+from orat_tui.ui.screens.meeting_saving import SavingMixin
 from orat_tui.ui.steps import VIEWS
-from orat_tui.ui.steps.roll_call import AttendeeList, RollCallView
 from orat_tui.labels import step_label
 from orat_tui.ui.widgets.agenda_list import AgendaList
-from orat_tui.ui.widgets.note_area import excerpt
-from orat_tui.ui.widgets.note_area import NoteArea
 from orat_tui.ui.widgets.timer_box import TimerBox
 
 SAVE_EVERY = 0.5  # seconds between autosaves: typed text reaches the disk within a second
@@ -34,7 +33,7 @@ def create_meeting(store, template, now):
     return start_meeting(store, template, now)
 
 
-class MeetingScreen(Screen[None]):
+class MeetingScreen(SavingMixin, AttendanceMixin, Screen[None]):
     BINDINGS = [
         Binding("f2", "next", _("Next"), id="next", tooltip=_("Finish this step, go to the next")),
         Binding("f3", "previous", _("Previous"), id="previous", tooltip=_("Back to the step before")),
@@ -59,6 +58,10 @@ class MeetingScreen(Screen[None]):
                 tooltip=_("A note changed in another orat: write your text over theirs")),
         Binding("alt+r", "reload_theirs", _("Load their text"), id="reload-theirs",
                 tooltip=_("A note changed in another orat: show their text instead of yours")),
+        Binding("alt+x", "redact", _("Remove personal numbers"), show=False, id="redact",
+                tooltip=_("Replace every personal identity number in this meeting's notes")),
+        Binding("alt+e", "export_notes", _("Notes to a file"), show=False, id="export-notes",
+                tooltip=_("Write the meeting's notes to a file elsewhere (when saving fails)")),
         Binding("escape", "back", _("Notes"), show=False, id="back-to-notes",
                 tooltip=_("Back to the notes")),
     ] + [
@@ -203,107 +206,6 @@ class MeetingScreen(Screen[None]):
     def agenda_times(self, now: float) -> None:
         self.query_one(AgendaList).show(self.meeting, self.walk, now)
 
-    # -- saving ----------------------------------------------------------------------------
-    @on(TextArea.Changed)
-    def _note_changed(self, event: TextArea.Changed) -> None:
-        area = event.text_area
-        if isinstance(area, NoteArea):
-            if self.meeting.notes.get(area.slot) == area.text:
-                return
-            self.meeting.notes[area.slot] = area.text
-            self.dirty[area.slot] = area.text
-            self.show_save_state()
-
-    def submit_save(self, state: bool | None = None) -> None:
-        """Hand the changed notes, and the state when it changed, to the saving thread."""
-        from orat_tui.store.service import snapshot
-
-        now = self.app.clock.monotonic()
-        with_state = self.state_dirty if state is None else state
-        self.seq += 1
-        if with_state:
-            self.walk.sync(now)
-            self.meeting.current_index = self.walk.index
-            self.last_state_save = now
-        self.saver.submit(snapshot(self.meeting) if with_state else None, self.dirty, self.seq)
-        self.dirty = {}
-        self.state_dirty = False
-
-    def on_meeting_screen_saved(self, msg: Saved) -> None:
-        self.saved_seq = max(self.saved_seq, msg.seq)
-        self.save_error = ""
-        self.show_save_state()
-        for conflict in msg.result.conflicts:
-            self.resolve_conflict(conflict)
-        if msg.result.state_conflict:
-            self.notify(_("Attendance, order or times of this meeting were changed in another "
-                          "orat; yours were not saved. Reopen the meeting to see theirs."),
-                        severity="error", timeout=15)
-
-    def resolve_conflict(self, conflict) -> None:
-        """Another orat saved this note first. Never a dialog while the chair types (a typed
-        letter must not answer it): the note stays unsaved, in memory, until the chair
-        chooses with alt+k (keep mine) or alt+r (reload theirs)."""
-        self.conflicts[conflict.slot] = conflict
-        if len(self.conflicts) == 1:
-            self.notify(
-                _("“{where}” was changed in another orat: alt+k keeps your text, alt+r "
-                  "loads theirs:\n{theirs}").format(where=self.slot_label(conflict.slot),
-                                                    theirs=excerpt(conflict.theirs)),
-                severity="warning", timeout=20, markup=False)
-        self.refresh_bindings()
-        self.show_save_state()
-
-    def _resolve(self, keep: bool) -> None:
-        for slot, conflict in self.conflicts.items():
-            self.saver.accept(slot, conflict.their_version)
-            if keep:
-                self.dirty[slot] = self.meeting.notes.get(slot, conflict.mine)
-            else:
-                self.meeting.notes[slot] = conflict.theirs
-                self.dirty.pop(slot, None)
-                for area in self.query(NoteArea):
-                    if area.slot == slot:
-                        area.load_text(conflict.theirs)
-        self.conflicts.clear()
-        self.refresh_bindings()
-        self.submit_save()
-
-    def action_keep_mine(self) -> None:
-        self._resolve(keep=True)
-
-    def action_reload_theirs(self) -> None:
-        self._resolve(keep=False)
-
-    def slot_label(self, slot: str) -> str:
-        kind, ident, field_name = slot.split(":", 2)
-        from orat_tui.labels import field_label
-
-        label = field_label(field_name).format(name=self.meeting.name_of(ident))
-        if kind == "step":
-            step = next((s for s in self.meeting.steps if s.id == ident), None)
-            if step is not None:
-                return f"{step_label(self.meeting, step, short=False)} · {label}"
-        return label
-
-    def on_meeting_screen_save_failed(self, msg: SaveFailed) -> None:
-        first = not self.save_error
-        self.save_error = msg.error
-        self.show_save_state()
-        if first:
-            self.notify(_("The notes could not be saved: {error}. They are kept in memory.").format(
-                error=msg.error), severity="error", timeout=15)
-
-    def save_now(self, timeout: float = 5.0) -> bool:
-        """Save everything, the state too, and wait for it (quitting, ending)."""
-        self.submit_save(state=True)
-        return self.saver.flush(timeout)
-
-    def on_unmount(self) -> None:
-        if self.saver is not None:
-            self.save_now()
-            self.saver.close()
-
     # -- moving through the agenda ---------------------------------------------------------
     def _moved(self, moved: bool) -> None:
         if moved:
@@ -438,66 +340,3 @@ class MeetingScreen(Screen[None]):
             return
         self.notify(_("Meeting ended and saved."))
         self.app.pop_screen()
-
-    # -- roll call -------------------------------------------------------------------------
-    @on(AttendeeList.Toggle)
-    def _toggle(self, msg: AttendeeList.Toggle) -> None:
-        a = self.meeting.attendee(msg.key)
-        if a is None:
-            return
-        a.present = not a.present
-        if a.kind == "member":
-            self.walk.set_absent(a.key, not a.present)
-        elif a.present:
-            self.walk.add_turn(a.key, 120, self._turn_fields())
-        else:
-            self.walk.remove_turn(a.key)
-        self._attendance_changed()
-
-    def _turn_fields(self) -> tuple[str, ...]:
-        turns = [s for s in self.meeting.steps if s.kind == "turn"]
-        return turns[0].fields if turns else ("note",)
-
-    def _attendance_changed(self) -> None:
-        self.state_dirty = True
-        view = self.current_view()
-        if isinstance(view, RollCallView):
-            view.fill()
-        self.refresh_all()
-
-    @on(AttendeeList.AddAdjunct)
-    def _add_adjunct(self) -> None:
-        from orat_tui.ui.screens.dialogs import TextPrompt
-
-        def added(name: str | None) -> None:
-            if not name:
-                return
-            key = "adj-" + "".join(c if c.isalnum() else "-" for c in name.lower())[:40]
-            while self.meeting.attendee(key):
-                key += "-2"
-            self.meeting.attendees.append(Attendee(key, name, name[:14], kind="adjunct"))
-            self.walk.add_turn(key, 120, self._turn_fields())
-            self._attendance_changed()
-
-        self.app.push_screen(TextPrompt(_("Adjunct member for this meeting (organisation or role):"),
-                                        placeholder=_("e.g. Fältgruppen")), added)
-
-    @on(AttendeeList.Substitute)
-    def _substitute(self, msg: AttendeeList.Substitute) -> None:
-        from orat_tui.ui.screens.dialogs import TextPrompt
-
-        a = self.meeting.attendee(msg.key)
-        if a is None:
-            return
-        if not self.meeting.substitutes_allowed:
-            self.notify(_("This forum uses no substitutes: information passes through the chair."))
-            return
-
-        def named(name: str | None) -> None:
-            if name is None:
-                return
-            a.substitute = name
-            self._attendance_changed()
-
-        self.app.push_screen(TextPrompt(_("Who stands in for {name}? (empty: nobody)").format(name=a.name),
-                                        value=a.substitute), named)
