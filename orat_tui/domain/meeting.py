@@ -41,6 +41,10 @@ class Meeting:
     ended_at: datetime | None = None
     notes: dict[str, str] = field(default_factory=dict)  # slot -> text
     note_versions: dict[str, int] = field(default_factory=dict, compare=False)  # as loaded
+    internal: set[str] = field(default_factory=set)  # slots marked "egen": stay in the meeting
+    approved_at: datetime | None = None
+    approved_by: str | None = None
+    content_hash: str | None = None  # of the content as approved
     version: int = 0
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
 

@@ -12,10 +12,25 @@ from sqlalchemy import Engine, delete, func
 from sqlmodel import Session, select
 
 from orat_tui.domain.agenda import Status, Step
-from orat_tui.domain.meeting import LIVE, Attendee, Meeting
+from orat_tui.domain.meeting import APPROVED, ENDED, LIVE, Attendee, Meeting
 from orat_tui.domain.template import Template
 from orat_tui.store.db import make_engine, migrate
-from orat_tui.store.models import AttendeeRow, MeetingRow, NoteRow, Series, StepRow
+from orat_tui.store.models import AttendeeRow, AuditRow, MeetingRow, NoteRow, Series, StepRow
+
+
+class ApprovedError(Exception):
+    """An approved meeting's own content does not change (reopen it first)."""
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: datetime
+    who: str
+    action: str  # edit, approve, reopen, override, redact, import
+    field: str
+    before: str
+    after: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -158,6 +173,9 @@ class Store:
                 ],
                 notes={n.slot: n.text for n in notes},
                 note_versions={n.slot: n.version for n in notes},
+                internal={n.slot for n in notes if n.internal},
+                approved_at=m.approved_at, approved_by=m.approved_by,
+                content_hash=m.content_hash,
             )
 
     def save(self, meeting: Meeting, notes: dict[str, str] | None = None,
@@ -176,6 +194,9 @@ class Store:
         result = SaveResult(versions={}, conflicts=[], meeting_version=meeting.version)
         with self._write, Session(self.engine) as s:
             row = s.get(MeetingRow, meeting.id)
+            if row is not None and row.state == APPROVED and meeting.state == APPROVED:
+                raise ApprovedError(f"the meeting of {row.started_at:%Y-%m-%d} is approved: "
+                                    "reopen it to change it")
             if row is not None and checked and state and row.version != meeting.version:
                 result.state_conflict = True
                 result.meeting_version = row.version
@@ -207,9 +228,13 @@ class Store:
         row.current_index = meeting.current_index
         row.warning_share = meeting.warning_share
         row.substitutes_allowed = meeting.substitutes_allowed
+        row.approved_at = meeting.approved_at
+        row.approved_by = meeting.approved_by
+        row.content_hash = meeting.content_hash
         row.updated_at = now
         s.add(row)
         s.flush()
+        self._write_internal(s, meeting, now)
         s.exec(delete(AttendeeRow).where(AttendeeRow.meeting_id == meeting.id))
         s.exec(delete(StepRow).where(StepRow.meeting_id == meeting.id))
         for i, a in enumerate(meeting.attendees):
@@ -223,6 +248,20 @@ class Store:
                           status=st.status.value, prompts_json=json.dumps(list(st.prompts)),
                           fields_json=json.dumps(list(st.fields)),
                           speakers_json=json.dumps(st.speakers)))
+
+    def _write_internal(self, s: Session, meeting: Meeting, now: datetime) -> None:
+        """Which notes are internal (egen): a flag on the note, created empty if need be."""
+        rows = s.exec(select(NoteRow).where(NoteRow.meeting_id == meeting.id)).all()
+        have = {n.slot for n in rows}
+        for n in rows:
+            flag = n.slot in meeting.internal
+            if n.internal != flag:
+                n.internal = flag
+                s.add(n)
+        for slot in meeting.internal - have:
+            s.add(NoteRow(id=str(uuid.uuid4()), meeting_id=meeting.id, slot=slot, text="",
+                          updated_at=now, internal=True))
+        s.flush()
 
     def _write_notes(self, s: Session, meeting_id: str, notes: dict[str, str], now: datetime,
                      seen: dict[str, int] | None, result: SaveResult) -> None:
@@ -267,6 +306,93 @@ class Store:
             rows = s.exec(select(NoteRow.slot, NoteRow.version)
                           .where(NoteRow.meeting_id == meeting_id)).all()
             return dict(rows)
+
+    # -- the audit trail, approval ----------------------------------------------------------
+    def record(self, meeting_id: str, who: str, action: str, field: str = "", before: str = "",
+               after: str = "", reason: str = "", now: datetime | None = None,
+               merge_within: float = 0.0) -> None:
+        """Add an entry to the meeting's audit trail. With `merge_within` (seconds), an edit
+        of the same field by the same person that directly follows the last entry updates
+        that entry's "after" instead (typing a sentence is one edit, not forty)."""
+        now = now or datetime.now()
+        with self._write, Session(self.engine) as s:
+            if merge_within and action == "edit":
+                last = s.exec(select(AuditRow).where(AuditRow.meeting_id == meeting_id)
+                              .order_by(AuditRow.at.desc(), AuditRow.seq.desc()).limit(1)).first()
+                if (last is not None and last.action == "edit" and last.field == field
+                        and last.who == who and (now - last.at).total_seconds() <= merge_within):
+                    last.after = after
+                    last.at = now
+                    s.add(last)
+                    s.commit()
+                    return
+            s.add(AuditRow(id=str(uuid.uuid4()), meeting_id=meeting_id, at=now, who=who,
+                           action=action, field=field, before=before, after=after,
+                           reason=reason, seq=self._next_seq(s, meeting_id)))
+            s.commit()
+
+    @staticmethod
+    def _next_seq(s: Session, meeting_id: str) -> int:
+        top = s.exec(select(func.max(AuditRow.seq)).where(AuditRow.meeting_id == meeting_id)).first()
+        return (top or 0) + 1
+
+    def audit_trail(self, meeting_id: str) -> list[AuditEntry]:
+        with Session(self.engine) as s:
+            rows = s.exec(select(AuditRow).where(AuditRow.meeting_id == meeting_id)
+                          .order_by(AuditRow.seq)).all()
+            return [AuditEntry(r.at, r.who, r.action, r.field, r.before, r.after, r.reason)
+                    for r in rows]
+
+    def approve(self, meeting_id: str, who: str, now: datetime | None = None,
+                reason: str = "") -> Meeting:
+        """Lock an ended meeting: its content hash is stored with the approval."""
+        from orat_tui.domain.approval import content_hash
+
+        now = now or datetime.now()
+        meeting = self.load(meeting_id)
+        if meeting.state == LIVE:
+            raise ValueError("a live meeting is ended before it is approved")
+        if meeting.state == APPROVED:
+            return meeting
+        meeting.state = APPROVED
+        meeting.approved_at = now
+        meeting.approved_by = who
+        meeting.content_hash = content_hash(meeting)
+        with self._write, Session(self.engine) as s:
+            row = s.get(MeetingRow, meeting_id)
+            row.state, row.approved_at, row.approved_by = APPROVED, now, who
+            row.content_hash = meeting.content_hash
+            row.version += 1
+            row.updated_at = now
+            s.add(row)
+            s.add(AuditRow(id=str(uuid.uuid4()), meeting_id=meeting_id, at=now, who=who,
+                           action="approve", field="", before="", after=meeting.content_hash,
+                           reason=reason, seq=self._next_seq(s, meeting_id)))
+            s.commit()
+            meeting.version = row.version
+        return meeting
+
+    def reopen(self, meeting_id: str, who: str, reason: str, now: datetime | None = None) -> Meeting:
+        """Undo an approval, for a reason that is recorded."""
+        if not reason.strip():
+            raise ValueError("reopening an approved meeting needs a reason")
+        now = now or datetime.now()
+        with self._write, Session(self.engine) as s:
+            row = s.get(MeetingRow, meeting_id)
+            if row is None:
+                raise KeyError(meeting_id)
+            if row.state != APPROVED:
+                raise ValueError("only an approved meeting is reopened")
+            before = row.content_hash or ""
+            row.state, row.approved_at, row.approved_by, row.content_hash = ENDED, None, None, None
+            row.version += 1
+            row.updated_at = now
+            s.add(row)
+            s.add(AuditRow(id=str(uuid.uuid4()), meeting_id=meeting_id, at=now, who=who,
+                           action="reopen", field="", before=before, after="", reason=reason,
+                           seq=self._next_seq(s, meeting_id)))
+            s.commit()
+        return self.load(meeting_id)
 
     def compact_log(self) -> None:
         """Empty SQLite's write-ahead log into the database file, so that text just removed

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Column, DateTime, ForeignKey, String, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 # Wall-clock times are stored as local, naive times: a meeting is "Friday 09:00" where it is held.
@@ -40,6 +40,9 @@ class MeetingRow(SQLModel, table=True):
     substitutes_allowed: bool = False
     version: int = 0
     updated_at: datetime = Field(**NAIVE)
+    approved_at: datetime | None = Field(default=None, **NAIVE)
+    approved_by: str | None = None
+    content_hash: str | None = Field(default=None, max_length=64)
 
 
 class AttendeeRow(SQLModel, table=True):
@@ -83,3 +86,21 @@ class NoteRow(SQLModel, table=True):
     text: str = Field(default="", sa_type=Text)
     updated_at: datetime = Field(**NAIVE)
     version: int = 0
+    internal: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+
+
+class AuditRow(SQLModel, table=True):
+    """One recorded change: an edit (field, before, after), an approval, a reopening (with its
+    reason), an override of a personal-number warning (with its reason)."""
+
+    __tablename__ = "audit"
+    id: str = Field(primary_key=True, max_length=36)
+    meeting_id: str = Field(sa_column=meeting_fk())
+    seq: int = 0  # order within the meeting's trail
+    at: datetime = Field(**NAIVE)
+    who: str
+    action: str = Field(max_length=20)  # edit, approve, reopen, override, redact, import
+    field: str = Field(max_length=200)  # a note's slot, "attendance:<key>", "time:<step id>", ...
+    before: str = Field(default="", sa_type=Text)
+    after: str = Field(default="", sa_type=Text)
+    reason: str = Field(default="", sa_type=Text)

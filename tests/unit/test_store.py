@@ -23,7 +23,7 @@ from orat_tui.store.meetings import Store
 from orat_tui.store.models import AttendeeRow, MeetingRow, NoteRow, Series, StepRow
 
 FRIDAY = datetime(2026, 11, 27, 9, 0, 0)
-TABLES = {"alembic_version", "series", "meeting", "attendee", "step", "note"}
+TABLES = {"alembic_version", "series", "meeting", "attendee", "step", "note", "audit"}
 
 
 def url_of(path: Path) -> str:
@@ -127,7 +127,7 @@ def test_migrate_creates_the_schema_at_head(tmp_path):
         assert set(inspect(c).get_table_names()) == TABLES
         assert c.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() \
             == head_revision()
-    assert head_revision() == "0001"
+    assert head_revision() == "0002"
 
 
 def test_migrate_twice_is_a_no_op(tmp_path, malmo):
