@@ -159,6 +159,21 @@ class OratApp(App[None]):
 
         self.run_worker(job, thread=True, group="store")
 
+    def open_meeting_at(self, meeting_id: str, slot: str | None = None) -> None:
+        """Open a meeting from anywhere (the meetings list, a search hit), at a note if given:
+        a live meeting continues; an ended or approved one opens for reading and editing."""
+        from orat_tui.ui.screens.minutes import MinutesScreen
+
+        def loaded(meeting) -> None:
+            if meeting.state == "live":
+                from orat_tui.ui.screens.meeting import MeetingScreen
+
+                self.push_screen(MeetingScreen(meeting))
+            else:
+                self.push_screen(MinutesScreen(meeting, slot=slot))
+
+        self.call_store(self.store.load, meeting_id, done=loaded)
+
     def _store_error(self, text: str) -> None:
         self.notify(text, title=_("Database error"), severity="error", timeout=10)
 

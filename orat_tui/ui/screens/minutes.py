@@ -20,9 +20,10 @@ class MinutesScreen(Screen[None]):
     MinutesScreen Markdown { max-width: 110; }
     """
 
-    def __init__(self, meeting: Meeting) -> None:
+    def __init__(self, meeting: Meeting, slot: str | None = None) -> None:
         super().__init__()
         self.meeting = meeting
+        self.slot = slot  # the note to show first (a search hit)
 
     def compose(self) -> ComposeResult:
         from orat_tui.export.markdown import minutes_markdown
