@@ -131,7 +131,13 @@ def migrate(engine: Engine, script_location: Path | None = None) -> Path | None:
     A SQLite file at an older revision is first copied to `<db>.before-upgrade-<rev>.bak`
     (0600); that copy is returned (None when nothing was upgraded or the database is not a
     SQLite file). If the copy cannot be made, nothing is upgraded. `script_location` is for
-    tests: another migrations folder."""
+    tests: another migrations folder.
+
+    On SQLite the upgrade runs in one transaction (a failed migration leaves the file as it
+    was) with foreign keys off, as SQLite asks for schema changes: a migration that rebuilds
+    the meeting table (Alembic's batch mode) would otherwise delete every attendee, step and
+    note through ON DELETE CASCADE when it drops the old table. The keys are checked before
+    the transaction commits."""
     from alembic import command
     from alembic.runtime.migration import MigrationContext
 
@@ -157,8 +163,33 @@ def migrate(engine: Engine, script_location: Path | None = None) -> Path | None:
 
         backup = backup_before_upgrade(path, current)
         log.info("%s: schema %s backed up to %s before upgrading to %s", path, current, backup, head)
-    with engine.begin() as conn:
-        command.upgrade(_alembic_config(conn, script_location), "head")
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # no effect inside a transaction
+            conn.commit()
+        try:
+            with conn.begin():
+                if sqlite:
+                    conn.exec_driver_sql("BEGIN")  # pysqlite would run the DDL outside one
+                command.upgrade(_alembic_config(conn, script_location), "head")
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise StoreError(
+                            f"{engine.url.database}: not upgraded, the new schema breaks "
+                            f"{len(broken)} references (first in table {broken[0][0]})")
+        except StoreError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any failing migration: one line for the user
+            kept = f"; a copy from before is in {backup}" if backup else ""
+            raise StoreError(f"{engine.url.database}: the schema upgrade from {current} to "
+                             f"{head} failed and was undone ({type(exc).__name__}: "
+                             f"{str(exc).splitlines()[0] if str(exc) else ''}){kept}") from exc
+        finally:
+            if sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
     return backup
 
 

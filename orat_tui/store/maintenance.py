@@ -126,7 +126,6 @@ def backup_sqlite(db: Path, dest: Path, *, force: bool = False) -> Path:
     db, dest = Path(db), Path(dest)
     if not db.is_file() or db.stat().st_size == 0:
         raise _store_error(f"{db}: no database there")
-    precheck_sqlite(db)
     if _same_file(db, dest):
         raise _store_error(f"{dest}: that is the database itself; choose another file")
     if dest.is_dir():
@@ -135,6 +134,7 @@ def backup_sqlite(db: Path, dest: Path, *, force: bool = False) -> Path:
         raise _store_error(f"{dest} already exists; add --force to replace it")
     if not dest.parent.is_dir():
         raise _store_error(f"{dest.parent}: no such folder")
+    precheck_sqlite(db)
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
     _remove(tmp)
     src = out = None
