@@ -256,7 +256,10 @@ def cmd_purge(args) -> int:
         return 0
     print(f"deleted {n} ended {word} {since}, with their attendance, agenda and notes "
           "(live meetings are kept)")
-    if result.size_before is not None and result.size_after is not None:
+    if result.busy:
+        print(f"the space was not given back this time ({result.busy}); "
+              "a later purge does it")
+    elif result.size_before is not None and result.size_after is not None:
         print(f"the database went from {_size(result.size_before)} to {_size(result.size_after)}")
     return 0
 

@@ -69,7 +69,8 @@ def prepare_file(path: Path) -> None:
     if not path.exists():
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
         try:
-            os.fchmod(fd, 0o600)  # the umask may have taken more than group and other
+            if hasattr(os, "fchmod"):  # not on Windows before Python 3.13
+                os.fchmod(fd, 0o600)  # the umask may have taken more than group and other
         finally:
             os.close(fd)
 

@@ -80,7 +80,8 @@ def _create_private(path: Path) -> None:
     """A new, empty file readable by its owner only (it must not exist yet)."""
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     try:
-        os.fchmod(fd, 0o600)  # whatever the umask
+        if hasattr(os, "fchmod"):  # not on Windows before Python 3.13
+            os.fchmod(fd, 0o600)  # whatever the umask
     finally:
         os.close(fd)
 
@@ -321,6 +322,7 @@ class PurgeResult:
     dry_run: bool
     size_before: int | None = None  # bytes of the SQLite file and its WAL
     size_after: int | None = None
+    busy: str = ""  # why the space could not be given back this time (another orat, say)
 
 
 def sqlite_size(db: Path) -> int:
@@ -350,15 +352,25 @@ def purge(store, older_than: Duration | str, now: datetime | None = None,
     with Session(store.engine) as s:
         rows = s.exec(select(MeetingRow).where(*wanted).order_by(MeetingRow.started_at)).all()
         gone = [PurgedMeeting(r.id, r.title, r.started_at, r.state) for r in rows]
-        if dry_run or not gone:
+        if dry_run:
             return PurgeResult(cutoff, gone, dry_run, before, before)
         ids = [m.id for m in gone]
         for i in range(0, len(ids), 500):
             s.exec(delete(MeetingRow).where(MeetingRow.id.in_(ids[i:i + 500]), *wanted))
         s.commit()
-    if path is not None:
-        with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
-            c.exec_driver_sql("VACUUM")
-            c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    busy = ""
+    shrink = path is not None
+    if shrink and not gone:  # only if an earlier purge could not give the space back
+        with store.engine.connect() as c:
+            shrink = bool(c.exec_driver_sql("PRAGMA freelist_count").scalar())
+    if shrink:  # the deleted rows are zeroed (secure_delete); now make the file smaller
+        from sqlalchemy.exc import OperationalError
+
+        try:
+            with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+                c.exec_driver_sql("VACUUM")
+                c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        except OperationalError as exc:
+            busy = str(exc.orig)
     after = sqlite_size(path) if path is not None else None
-    return PurgeResult(cutoff, gone, False, before, after)
+    return PurgeResult(cutoff, gone, False, before, after, busy)

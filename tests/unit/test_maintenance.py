@@ -597,6 +597,35 @@ def test_a_dry_run_deletes_nothing(year):
     assert [m.id for m in real.meetings] == [m.id for m in dry.meetings]
 
 
+def test_when_the_database_is_busy_the_space_is_given_back_by_a_later_purge(year):
+    """Another orat holds the write lock just when VACUUM runs: the meetings are deleted all
+    the same, the purge says why the file did not shrink, and the next purge shrinks it."""
+    from sqlalchemy import event
+
+    db = Path(year.engine.url.database)
+    holder = sqlite3.connect(db, isolation_level=None)
+
+    def lock_first(conn, cursor, statement, *_):
+        if statement == "VACUUM":
+            cursor.execute("PRAGMA busy_timeout=50")
+            holder.execute("BEGIN IMMEDIATE")
+
+    event.listen(year.engine, "before_cursor_execute", lock_first)
+    try:
+        result = purge(year, "4w", now=NOW)
+    finally:
+        event.remove(year.engine, "before_cursor_execute", lock_first)
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert len(result.meetings) > 100 and "locked" in result.busy
+    assert sql(db, "PRAGMA freelist_count")[0][0] > 0
+    year.engine.dispose()  # the connection whose busy_timeout the test lowered
+    again = purge(year, "4w", now=NOW)
+    assert again.meetings == [] and not again.busy
+    assert sql(db, "PRAGMA freelist_count") == [(0,)]
+    assert again.size_after < again.size_before / 3
+
+
 def test_purge_with_nothing_old_enough(year):
     before = rows_of(year)
     result = purge(year, Duration(2, "y"), now=NOW)
