@@ -238,3 +238,61 @@ class AgendaWalk:
         cur = self.current
         self.steps[:] = keep
         self.index = self.steps.index(cur)
+
+
+class ReviewWalk(AgendaWalk):
+    """Going through an ended meeting afterwards (the secretary): moving between steps shows
+    them without changing what happened; no clock runs; spoken times are set by hand."""
+
+    view_only = True
+
+    def __init__(self, steps: list[Step], index: int = 0, warning_share: float = 0.8) -> None:
+        real = [s.status for s in steps]
+        super().__init__(steps, index, warning_share, now=0.0, running=False)
+        for step, status in zip(steps, real):
+            step.status = status  # the base class marked one step current: undo
+
+    def _leave(self, now: float, status: Status) -> None:
+        self.floor = ""
+
+    def _enter(self, index: int, now: float) -> None:
+        self.index = index
+        self.timer = self._timer_for(self.current)
+
+    def sync(self, now: float) -> None:
+        """Nothing runs: the step's times are what was recorded (or set by hand)."""
+
+    def go_to(self, index: int, now: float) -> bool:
+        if index == self.index or not 0 <= index < len(self.steps):
+            return False
+        self._enter(index, now)
+        return True
+
+    def skip(self, now: float) -> bool:
+        return False
+
+    def move(self, index: int, direction: int) -> int:
+        return index
+
+    def toggle_pause(self, now: float) -> None:
+        pass
+
+    def add_time(self, seconds: float, now: float) -> None:
+        pass
+
+    def give_floor(self, member: str, now: float) -> None:
+        pass
+
+    def set_elapsed(self, seconds: float) -> None:
+        """Correct the spoken time of the step on show."""
+        self.current.elapsed = max(0.0, float(seconds))
+        self.timer = self._timer_for(self.current)
+
+    def set_absent(self, member: str, absent: bool) -> None:
+        for s in self.steps:
+            if s.member != member or s.kind != "turn":
+                continue
+            if absent and s.status is not Status.ABSENT and not s.elapsed:
+                s.status = Status.ABSENT
+            elif not absent and s.status is Status.ABSENT:
+                s.status = Status.DONE

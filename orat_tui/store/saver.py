@@ -17,13 +17,16 @@ from orat_tui.store.meetings import SaveResult, Store
 
 class BackgroundSaver:
     def __init__(self, store: Store, meeting: Meeting, on_saved: Callable[[int, SaveResult], None],
-                 on_error: Callable[[int, str], None]) -> None:
+                 on_error: Callable[[int, str], None], audit_who: str | None = None) -> None:
         self.store = store
         self.on_saved = on_saved
         self.on_error = on_error
         self.meeting_id = meeting.id
         self.versions: dict[str, int] = dict(meeting.note_versions)
         self.meeting_version = meeting.version
+        # editing afterwards: every saved change of a note goes into the audit trail
+        self.audit_who = audit_who
+        self.texts: dict[str, str] = dict(meeting.notes)
         self._cond = threading.Condition()
         self._meeting: Meeting | None = None  # state to write (None: notes only)
         self._notes: dict[str, str] = {}
@@ -94,12 +97,26 @@ class BackgroundSaver:
                         return
                     self._cond.wait(timeout=2.0)
                 continue
+            if self.audit_who:
+                self._audit(notes, result)
             with self._cond:
                 self.versions.update(result.versions)
                 self.meeting_version = result.meeting_version
                 self._busy = False
                 self._cond.notify_all()
             self.on_saved(seq, result)
+
+    def _audit(self, notes: dict[str, str], result: SaveResult) -> None:
+        for slot in result.versions:
+            before, after = self.texts.get(slot, ""), notes.get(slot, "")
+            if before != after:
+                try:
+                    self.store.record(self.meeting_id, self.audit_who, "edit", field=slot,
+                                      before=before, after=after, merge_within=300)
+                except Exception as exc:  # noqa: BLE001 - shown like a failed save
+                    self.on_error(self._seq, f"{type(exc).__name__}: {exc}".splitlines()[0])
+                    continue
+                self.texts[slot] = after
 
     def flush(self, timeout: float = 5.0) -> bool:
         """Wait until everything submitted is written. False if it could not be."""

@@ -77,6 +77,18 @@ class OratApp(App[None]):
         if config.keys:
             self.set_keymap(config.keys)  # binding id -> key(s), from [keys] in config.toml
 
+    @property
+    def who(self) -> str:
+        """The name recorded in the audit trail: the user config's, else the system user's."""
+        if self.config.user:
+            return self.config.user
+        import getpass
+
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):
+            return "?"
+
     def get_system_commands(self, screen) -> Iterable[SystemCommand]:
         """The palette offers every action of the screen (with its key), then Textual's own."""
         from textual.binding import Binding

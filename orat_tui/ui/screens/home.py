@@ -113,11 +113,8 @@ class HomeScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#recent-list")
     def _open_recent(self, event: OptionList.OptionSelected) -> None:
-        from orat_tui.ui.screens.minutes import MinutesScreen
-
         if event.option.id and self.app.store is not None:
-            self.app.call_store(self.app.store.load, event.option.id,
-                                done=lambda m: self.app.push_screen(MinutesScreen(m)))
+            self.app.open_meeting_at(event.option.id)
 
     @on(OptionList.OptionSelected, "#series-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:

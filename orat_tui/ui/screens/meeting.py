@@ -12,11 +12,12 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
-from orat_tui.domain.agenda import AgendaWalk, Status
-from orat_tui.domain.meeting import ENDED, Meeting
+from orat_tui.domain.agenda import AgendaWalk, ReviewWalk, Status
+from orat_tui.domain.meeting import APPROVED, ENDED, LIVE, Meeting
 from orat_tui.domain.timer import TimerState
 from orat_tui.i18n import _, format_date
 from orat_tui.ui.screens.meeting_attendance import AttendanceMixin
+from orat_tui.ui.screens.meeting_review import ReviewMixin
 from orat_tui.ui.screens.meeting_saving import SavingMixin
 from orat_tui.ui.steps import VIEWS
 from orat_tui.labels import step_label
@@ -33,18 +34,24 @@ def create_meeting(store, template, now):
     return start_meeting(store, template, now)
 
 
-class MeetingScreen(SavingMixin, AttendanceMixin, Screen[None]):
+class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, Screen[None]):
     BINDINGS = [
         Binding("f2", "next", _("Next"), id="next", tooltip=_("Finish this step, go to the next")),
         Binding("f3", "previous", _("Previous"), id="previous", tooltip=_("Back to the step before")),
         Binding("f4", "pause", _("Pause"), id="pause", tooltip=_("Pause or resume the speaker clock")),
         Binding("f5", "add_minute", _("+1 min"), id="add-minute", tooltip=_("One more minute for this speaker")),
+        Binding("f5", "set_time", _("Spoken time"), id="set-time",
+                tooltip=_("Correct the spoken time of this step (afterwards)")),
         Binding("shift+f5", "remove_minute", _("-1 min"), show=False, id="remove-minute",
                 tooltip=_("One minute less for this speaker")),
         Binding("f8", "shared", _("Shared screen"), id="shared-screen",
                 tooltip=_("What the room may see: no note text")),
         Binding("f9", "skip", _("Skip"), id="skip", tooltip=_("Pass this step over; come back to it later")),
         Binding("f10", "end", _("End meeting"), id="end-meeting", tooltip=_("End the meeting (asks first)")),
+        Binding("f10", "close", _("Done"), id="close-review",
+                tooltip=_("Save and go back to the meeting's minutes")),
+        Binding("alt+i", "toggle_internal", _("Internal"), id="internal",
+                tooltip=_("Mark this note internal (egen: stays in the meeting) or shared")),
         Binding("alt+a", "focus_agenda", _("Agenda"), show=False, id="focus-agenda",
                 tooltip=_("Move to the agenda list: enter jumps, alt+up/down reorders")),
         Binding("alt+up", "move(-1)", _("Move up"), show=False, id="move-up",
@@ -81,9 +88,11 @@ class MeetingScreen(SavingMixin, AttendanceMixin, Screen[None]):
         seq: int
         error: str
 
-    def __init__(self, meeting: Meeting) -> None:
+    def __init__(self, meeting: Meeting, slot: str | None = None) -> None:
         super().__init__()
         self.meeting = meeting
+        self.review = meeting.state != LIVE  # the secretary, afterwards: no clock runs
+        self.start_slot = slot
         self.walk: AgendaWalk | None = None
         self.dirty: dict[str, str] = {}  # notes changed since the last submit
         self.state_dirty = False
@@ -111,11 +120,16 @@ class MeetingScreen(SavingMixin, AttendanceMixin, Screen[None]):
         from orat_tui.store.saver import BackgroundSaver
 
         now = self.app.clock.monotonic()
-        resumed = self.meeting.current_index > 0 or any(s.elapsed for s in self.meeting.steps)
-        self.walk = AgendaWalk(self.meeting.steps, self.meeting.current_index,
-                               self.meeting.warning_share, now=now, running=not resumed)
+        if self.review:
+            resumed = False
+            self.walk = ReviewWalk(self.meeting.steps, self._index_of(self.start_slot),
+                                   self.meeting.warning_share)
+        else:
+            resumed = self.meeting.current_index > 0 or any(s.elapsed for s in self.meeting.steps)
+            self.walk = AgendaWalk(self.meeting.steps, self.meeting.current_index,
+                                   self.meeting.warning_share, now=now, running=not resumed)
         self.saver = BackgroundSaver(
-            self.app.store, self.meeting,
+            self.app.store, self.meeting, audit_who=self.app.who if self.review else None,
             on_saved=lambda seq, result: self.post_message(self.Saved(seq, result)),
             on_error=lambda seq, err: self.post_message(self.SaveFailed(seq, err)),
         )
@@ -126,6 +140,15 @@ class MeetingScreen(SavingMixin, AttendanceMixin, Screen[None]):
                         timeout=8)
         self.set_interval(getattr(self.app, "autosave_every", SAVE_EVERY), self.tick)
         self.app.check_size()
+
+    def _index_of(self, slot: str | None) -> int:
+        """The step a note belongs to (a search hit opens there)."""
+        if slot and slot.startswith("step:"):
+            step_id = slot.split(":")[1]
+            for i, step in enumerate(self.meeting.steps):
+                if step.id == step_id:
+                    return i
+        return 0
 
     # -- the step on show ------------------------------------------------------------------
     def show_step(self) -> None:
@@ -162,6 +185,14 @@ class MeetingScreen(SavingMixin, AttendanceMixin, Screen[None]):
         projected = walk.projected_end(wall, now)
         late = projected > m.planned_end
         day = "" if self.has_class("-narrow") else f"{format_date(m.started_at.date())}   "
+        if self.review:
+            self.query_one("#meeting-header", Static).update(self.review_header(day))
+            self.query_one(TimerBox).show(walk.timer, now)
+            view = self.current_view()
+            if view is not None:
+                view.refresh_live(now)
+            self.show_save_state()
+            return
         minutes = int(max(0.0, (wall - m.started_at).total_seconds()) // 60)
         self.query_one("#meeting-header", Static).update(
             f"[b]{m.title}[/]   {day}[b]{wall:%H:%M}[/] [dim]({minutes} min)[/]   "
@@ -249,9 +280,19 @@ class MeetingScreen(SavingMixin, AttendanceMixin, Screen[None]):
         self.state_dirty = True
         self.refresh_live(self.app.clock.monotonic())
 
+    LIVE_ONLY = {"pause", "add_minute", "remove_minute", "skip", "end", "move", "floor",
+                 "shared", "save_series"}
+    REVIEW_ONLY = {"set_time", "close"}
+
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if self.walk is None:
             return True
+        if self.review and action in self.LIVE_ONLY:
+            return False
+        if not self.review and action in self.REVIEW_ONLY:
+            return False
+        if self.meeting.state == APPROVED and action in ("set_time", "toggle_internal", "redact"):
+            return False
         if action == "floor":
             return self.walk.current.kind == "point"
         if action in ("keep_mine", "reload_theirs"):

@@ -12,9 +12,13 @@ class AttendanceMixin:
 
     def on_attendee_list_toggle(self, msg: AttendeeList.Toggle) -> None:
         a = self.meeting.attendee(msg.key)
-        if a is None:
+        if a is None or self.meeting.state == "approved":
             return
         a.present = not a.present
+        if self.review:
+            self.app.call_store(self.app.store.record, self.meeting.id, self.app.who, "edit",
+                                f"attendance:{a.key}", "present" if not a.present else "absent",
+                                "present" if a.present else "absent")
         if a.kind == "member":
             self.walk.set_absent(a.key, not a.present)
         elif a.present:

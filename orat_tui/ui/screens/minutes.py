@@ -1,4 +1,5 @@
-"""A past meeting, read back as its minutes (read-only)."""
+"""A meeting afterwards, read as its minutes: the secretary's page for it. From here one key
+edits it, approves it (justera), reopens it, shows its history."""
 
 from __future__ import annotations
 
@@ -6,34 +7,167 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Footer, Markdown, Static
 
-from orat_tui.domain.meeting import Meeting
-from orat_tui.i18n import _
+from orat_tui.domain.meeting import APPROVED, ENDED, LIVE, Meeting
+from orat_tui.i18n import _, format_date
 
 
 class MinutesScreen(Screen[None]):
-    BINDINGS = [Binding("escape,q", "close", _("Back"), id="minutes-close",
-                        tooltip=_("Back to the list of meetings"))]
+    BINDINGS = [
+        Binding("escape,q", "close", _("Back"), id="minutes-close",
+                tooltip=_("Back to the list of meetings")),
+        Binding("e", "edit", _("Edit"), id="minutes-edit",
+                tooltip=_("Complete or correct notes, attendance and times (recorded)")),
+        Binding("a", "approve", _("Approve"), id="minutes-approve",
+                tooltip=_("Approve (justera) the minutes: the meeting is locked")),
+        Binding("o", "reopen", _("Reopen"), id="minutes-reopen",
+                tooltip=_("Reopen an approved meeting, for a reason that is recorded")),
+        Binding("h", "history", _("History"), id="minutes-history",
+                tooltip=_("Every recorded change of this meeting")),
+        Binding("i", "internal", _("Internal notes"), id="minutes-internal",
+                tooltip=_("Show or hide the internal (egen) notes")),
+    ]
     DEFAULT_CSS = """
     MinutesScreen VerticalScroll { padding: 0 2; }
     MinutesScreen Markdown { max-width: 110; }
+    MinutesScreen #minutes-state { height: auto; padding: 0 2; background: $panel; }
+    MinutesScreen #minutes-state.-broken { background: $error 40%; text-style: bold; }
     """
 
     def __init__(self, meeting: Meeting, slot: str | None = None) -> None:
         super().__init__()
         self.meeting = meeting
         self.slot = slot  # the note to show first (a search hit)
+        self.include_internal = False
 
     def compose(self) -> ComposeResult:
-        from orat_tui.export.markdown import minutes_markdown
-
+        yield Static("", id="minutes-state")
         with VerticalScroll():
-            yield Markdown(minutes_markdown(self.meeting))
+            yield Markdown("")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.show()
         self.query_one(VerticalScroll).focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        self.app.call_store(self.app.store.load, self.meeting.id, done=self._loaded)
+
+    def _loaded(self, meeting: Meeting) -> None:
+        self.meeting = meeting
+        self.show()
+
+    def show(self) -> None:
+        from orat_tui.domain.approval import hash_matches
+        from orat_tui.export.markdown import minutes_markdown
+
+        m = self.meeting
+        state = self.query_one("#minutes-state", Static)
+        broken = m.state == APPROVED and not hash_matches(m)
+        if broken:
+            text = _("WARNING: this meeting's content no longer matches its approval: it was "
+                     "changed outside orat.")
+        elif m.state == APPROVED:
+            text = _("Approved by {who}, {date} {time}. Locked: o reopens it.").format(
+                who=m.approved_by, date=format_date(m.approved_at.date()),
+                time=m.approved_at.strftime("%H:%M"))
+        elif m.state == ENDED:
+            text = _("Ended, not yet approved: e edits, a approves.")
+        else:
+            text = _("The meeting is still running.")
+        state.update(text)
+        state.set_class(broken, "-broken")
+        try:
+            body = minutes_markdown(m, include_internal=self.include_internal)
+        except TypeError:  # an older exporter without the keyword
+            body = minutes_markdown(m)
+        self.query_one(Markdown).update(body)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        state = self.meeting.state
+        if action == "edit":
+            return state == ENDED
+        if action == "approve":
+            return state == ENDED
+        if action == "reopen":
+            return state == APPROVED
+        return True
 
     def action_close(self) -> None:
         self.app.pop_screen()
+
+    def action_edit(self) -> None:
+        from orat_tui.ui.screens.meeting import MeetingScreen
+
+        self.app.push_screen(MeetingScreen(self.meeting, slot=self.slot))
+
+    def action_internal(self) -> None:
+        self.include_internal = not self.include_internal
+        self.show()
+
+    def action_history(self) -> None:
+        from orat_tui.ui.screens.history import HistoryScreen
+
+        self.app.call_store(self.app.store.audit_trail, self.meeting.id,
+                            done=lambda trail: self.app.push_screen(HistoryScreen(self.meeting, trail)))
+
+    def action_approve(self) -> None:
+        from orat_tui.domain.personnummer import find_personal_numbers
+        from orat_tui.ui.screens.dialogs import ConfirmScreen, TextPrompt
+
+        flagged = [slot for slot, text in self.meeting.notes.items()
+                   if find_personal_numbers(text)]
+
+        def approve(reason: str = "") -> None:
+            self.app.call_store(self.app.store.approve, self.meeting.id, self.app.who,
+                                self.app.clock.now(), reason, done=self._approved)
+
+        if flagged:
+            def overridden(reason: str | None) -> None:
+                if not reason:
+                    self.notify(_("Not approved: change the text (e, then alt+x) or give a reason."))
+                    return
+                for slot in flagged:
+                    self.app.call_store(self.app.store.record, self.meeting.id, self.app.who,
+                                        "override", slot, "", "", reason)
+                approve(reason)
+
+            self.app.push_screen(TextPrompt(
+                _("{n} notes hold what looks like a personal identity number: individual cases "
+                  "never belong in the minutes. To approve anyway, give the reason (it is "
+                  "recorded); Escape cancels.").format(n=len(flagged))), overridden)
+            return
+        self.app.push_screen(ConfirmScreen(_("Approve the minutes? The meeting is then locked."),
+                                           yes=_("Approve")),
+                             lambda yes: approve() if yes else None)
+
+    def _approved(self, meeting: Meeting) -> None:
+        self.meeting = meeting
+        self.notify(_("Approved and locked."))
+        self.show()
+
+    def action_reopen(self) -> None:
+        from orat_tui.ui.screens.dialogs import TextPrompt
+
+        def reason_given(reason: str | None) -> None:
+            if not reason:
+                self.notify(_("Not reopened: a reason is needed."))
+                return
+            self.app.call_store(self.app.store.reopen, self.meeting.id, self.app.who, reason,
+                                self.app.clock.now(), done=self._reopened)
+
+        self.app.push_screen(TextPrompt(_("Why is the approved meeting reopened? (recorded)")),
+                             reason_given)
+
+    def _reopened(self, meeting: Meeting) -> None:
+        self.meeting = meeting
+        self.notify(_("Reopened: it can be edited again."))
+        self.show()
+
+
+__all__ = ["MinutesScreen", "LIVE"]

@@ -36,8 +36,10 @@ class StepView(Vertical):
 
         slot = note_slot(step, field_name, member)
         text = label if label is not None else field_label(field_name)
-        return Vertical(Label(text, classes="field-label"),
-                        NoteArea(slot, self.meeting.notes.get(slot, "")),
+        area = NoteArea(slot, self.meeting.notes.get(slot, ""),
+                        read_only=self.meeting.state == "approved")
+        area.show_internal(slot in self.meeting.internal)
+        return Vertical(Label(text, classes="field-label"), area,
                         Label("", classes="pnr-warning"), classes="field")
 
     def fields(self, step: Step) -> Widget:

@@ -31,7 +31,8 @@ class AgendaList(OptionList):
         label_width = max(8, (self.size.width or 30) - 12)
         self.clear_options()
         for i, step in enumerate(walk.steps):
-            mark = MARKS[step.status]
+            on_show = i == walk.index
+            mark = "▶" if on_show else MARKS[step.status]
             label = step_label(meeting, step)
             if len(label) > label_width:
                 label = label[: label_width - 1] + "…"
@@ -44,9 +45,9 @@ class AgendaList(OptionList):
             else:
                 time_text = format_duration(step.budget)
             row = Text()
-            row.append(f"{mark} ", style="bold" if step.status is Status.CURRENT else "")
+            row.append(f"{mark} ", style="bold" if on_show else "")
             row.append(f"{label:<{label_width}}",
-                       style="bold" if step.status is Status.CURRENT else
+                       style="bold" if on_show else
                        ("dim" if step.status in (Status.ABSENT, Status.SKIPPED) else ""))
             over = step.status in (Status.DONE, Status.CURRENT) and (
                 (walk.timer.elapsed(now) if step.status is Status.CURRENT else step.elapsed) > step.budget

@@ -35,6 +35,7 @@ class NoteArea(TextArea):
     DEFAULT_CSS = """
     NoteArea { height: 1fr; min-height: 4; border: round $panel-lighten-2; }
     NoteArea:focus { border: round $accent; }
+    NoteArea.-internal { border-title-color: $warning; border-title-style: bold; }
     NoteArea.-personal-number { border: round $error; border-subtitle-color: $error;
         border-subtitle-style: bold; }
     """
@@ -48,6 +49,11 @@ class NoteArea(TextArea):
 
     def on_mount(self) -> None:
         self.scan()
+
+    def show_internal(self, internal: bool) -> None:
+        """An internal (egen) note says so on its border: it stays out of the minutes."""
+        self.set_class(internal, "-internal")
+        self.border_title = _("INTERNAL (egen)") if internal else ""
 
     def on_text_area_changed(self, _event: TextArea.Changed) -> None:
         if self._scan_timer is not None:
