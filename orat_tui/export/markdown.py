@@ -7,96 +7,98 @@ from __future__ import annotations
 
 import re
 
-from orat_tui.domain.agenda import Status
-from orat_tui.domain.meeting import APPROVED, ENDED, LIVE, Meeting, note_slot
-from orat_tui.domain.timer import format_duration
-from orat_tui.i18n import N_, _, format_date
-from orat_tui.labels import field_label, step_label
+from orat_tui.domain.meeting import Meeting
+from orat_tui.export import STATES, Minutes, NoteOut, minutes, show_controls
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-STATES = {LIVE: N_("live"), ENDED: N_("ended"), APPROVED: N_("approved")}
+__all__ = ["STATES", "escape", "minutes_markdown", "render"]
+
+# Characters Markdown acts on wherever they are; and those it acts on only at the start of a
+# line (lists, rules, setext headings, ordered lists): "Arbetsmarknads- och" and a full stop
+# stay as they are, so the Markdown still reads well as plain text in an e-mail.
+_SPECIAL = re.compile(r"([\\`*_\[\]#|<>&~])")
+_LINE_START = re.compile(r"^( *)([-+=]|\d{1,9}(?=[.)]))")
+_INDENT = re.compile(r"^[ \t]+")  # four spaces would make a code block: at most three
 
 
 def escape(text: str) -> str:
     """Text as itself in Markdown: special characters escaped, control characters (terminal
     escape sequences among them) shown as visible codes, line breaks kept."""
-    text = _CONTROL.sub(lambda m: f"\\\\x{ord(m.group()):02x}", text)
-    text = _SPECIAL.sub(r"\\\1", text)
-    return "  \n".join(text.splitlines())
+    text = _SPECIAL.sub(r"\\\1", show_controls(text))
+    lines = [_LINE_START.sub(_escape_start, _INDENT.sub(_indent, line))
+             for line in text.splitlines()]
+    return "  \n".join(lines)
 
 
-def minutes_markdown(m: Meeting) -> str:
+def _indent(m: re.Match[str]) -> str:
+    return " " * min(3, len(m.group().expandtabs(4)))
+
+
+def _escape_start(m: re.Match[str]) -> str:
+    lead, mark = m.group(1), m.group(2)
+    if mark.isdigit():  # "1. " or "1) ": escape the full stop or bracket after the digits
+        return f"{lead}{mark}\\"
+    return f"{lead}\\{mark}"
+
+
+def _note(doc: Minutes, add, n: NoteOut, bold: bool) -> None:
+    mark = "**" if bold else "*"
+    internal = f" *({doc.words.internal})*" if n.internal else ""
+    add("")
+    add(f"{mark}{escape(n.label)}{':' if not bold else ''}{mark}{internal}  ")
+    add(escape(n.text))
+
+
+def markdown(doc: Minutes) -> str:
     out: list[str] = []
     add = out.append
-    add(f"# {escape(m.title)}")
+    add(f"# {escape(doc.title)}")
     add("")
-    end = f"–{m.ended_at:%H:%M}" if m.ended_at else ""
-    planned, state = _("planned end"), _(STATES.get(m.state, m.state))
-    add(f"**{format_date(m.started_at.date())}**, {m.started_at:%H:%M}{end} "
-        f"({planned} {m.planned_end:%H:%M}) · {state}")
-    add("")
-    add("## " + _("Attendance"))
-    add("")
-    present = [a for a in m.attendees if a.present]
-    absent = [a for a in m.attendees if not a.present and a.kind == "member"]
-    for a in present:
-        extra = []
-        if a.role:
-            extra.append(a.role)
-        if a.chair:
-            extra.append(_("chair"))
-        if a.kind == "guest":
-            extra.append(_("guest"))
-        if a.kind == "adjunct":
-            extra.append(_("adjunct"))
-        if a.substitute:
-            extra.append(_("substitute: {name}").format(name=a.substitute))
-        tail = f" ({escape(', '.join(extra))})" if extra else ""
-        add(f"- {escape(a.name)}{tail}")
-    if absent:
+    add(f"**{escape(doc.date)}**{escape(doc.when()[len(doc.date):])} · {escape(doc.state_label)}  ")
+    add(f"*{escape(doc.approval)}*" if doc.state != "approved" else f"**{escape(doc.approval)}**")
+    if doc.approval_stale:
         add("")
-        add("**" + _("Absent") + ":** " + ", ".join(escape(a.name) for a in absent))
-    for a in absent:
-        sent = m.notes.get(note_slot(None, "absent_in", a.key), "").strip()
-        passed = m.notes.get(note_slot(None, "pass_on", a.key), "").strip()
-        if sent or passed:
-            add("")
-            add(f"### {escape(a.name)} (" + _("absent member") + ")")
-            if sent:
-                add("")
-                add(f"*{field_label('absent_in')}:*  ")
-                add(escape(sent))
-            if passed:
-                add("")
-                add(f"*{field_label('pass_on').format(name=escape(a.name))}:*  ")
-                add(escape(passed))
-    for step in m.steps:
-        if step.kind == "roll_call":
-            continue
+        add("**" + escape(doc.words.changed) + "**")
+    if doc.include_internal and doc.has_internal:
         add("")
-        label = escape(step_label(m, step, short=False))
-        if step.status is Status.ABSENT:
-            add(f"## {label}: " + _("absent member"))
-            continue
-        if step.status is Status.SKIPPED:
-            add(f"## {label}: " + _("skipped"))
-            continue
-        times = _("{spoken} of {budget}").format(spoken=format_duration(step.elapsed),
-                                                 budget=format_duration(step.budget))
-        add(f"## {label} · {times}")
-        if step.speakers:
-            spoken = ", ".join(f"{escape(m.short_of(k))} {format_duration(v)}"
-                               for k, v in step.speakers.items() if v >= 1)
-            if spoken:
-                add("")
-                add("*" + _("Speaking time") + f": {spoken}*")
-        for f in step.fields:
-            text = m.notes.get(note_slot(step, f), "").strip()
-            if not text:
-                continue
+        add("> **" + escape(doc.words.holds_internal) + "**")
+    add("")
+    add("## " + escape(doc.words.attendance))
+    add("")
+    for p in doc.present:
+        tail = f" ({escape(', '.join(p.details))})" if p.details else ""
+        add(f"- {escape(p.attendee.name)}{tail}")
+    if doc.absent:
+        add("")
+        add("**" + escape(doc.words.absent) + ":** " + ", ".join(escape(a.name) for a in doc.absent))
+    for mn in doc.members:
+        add("")
+        tail = " (" + escape(doc.words.absent_member) + ")" if mn.absent else ""
+        add(f"### {escape(mn.attendee.name)}{tail}")
+        for n in mn.notes:
+            _note(doc, add, n, bold=False)
+    for s in doc.sections:
+        add("")
+        if s.timed:
+            add(f"## {escape(doc.heading(s))} · {escape(doc.times(s))}")
+        else:
+            add(f"## {escape(doc.heading(s))}")
+        if s.speakers:
             add("")
-            add(f"**{field_label(f)}**  ")
-            add(escape(text))
+            add("*" + escape(doc.words.speaking_time) + f": {escape(doc.speaking_times(s))}*")
+        for n in s.notes:
+            _note(doc, add, n, bold=True)
+    if doc.other:
+        add("")
+        add("## " + escape(doc.words.further_notes))
+        for n in doc.other:
+            _note(doc, add, n, bold=True)
     add("")
     return "\n".join(out)
+
+
+def minutes_markdown(m: Meeting, include_internal: bool = False) -> str:
+    return markdown(minutes(m, include_internal=include_internal))
+
+
+def render(m: Meeting, include_internal: bool = False) -> str:
+    return minutes_markdown(m, include_internal=include_internal)

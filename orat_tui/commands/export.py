@@ -1,0 +1,195 @@
+"""`orat export MEETING --format md|html|docx|json|txt [-o FILE] [--include-internal]
+[--override-reason TEXT]`: a meeting's minutes, to stdout or a file (readable by you only).
+
+MEETING is a meeting id, a unique start of one, or `latest` (the newest ended or approved
+meeting; the newest live one when there is no other). Notes with a personal identity number
+block the export; `--override-reason` exports anyway and records the override, with its
+reason, in the meeting's audit trail."""
+
+from __future__ import annotations
+
+import argparse
+
+FORMATS = ("md", "html", "docx", "json", "txt")  # = orat_tui.export.FORMATS (a test checks)
+USAGE = ("orat export MEETING --format md|html|docx|json|txt [-o FILE] [--include-internal] "
+         "[--override-reason TEXT]")
+
+
+def register(add_command) -> None:
+    p: argparse.ArgumentParser = add_command(
+        "export", help="write a meeting's minutes as Markdown, HTML, Word, JSON or text")
+    p.add_argument("meeting", metavar="MEETING",
+                   help="a meeting id, a unique start of one, or 'latest'")
+    p.add_argument("--format", "-f", dest="format", required=True, choices=FORMATS,
+                   metavar="|".join(FORMATS),
+                   help="md (e-mail, chat), html (one page, prints on A4), docx (Word; needs "
+                        "pip install 'orat[docx]'), json (for scripts), txt")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write to FILE, readable by you only (default: stdout; docx needs a "
+                        "file)")
+    p.add_argument("--include-internal", action="store_true",
+                   help="include the internal (egen) notes, marked as internal")
+    p.add_argument("--override-reason", metavar="TEXT",
+                   help="export although notes hold personal identity numbers; the reason "
+                        "is recorded in the meeting's audit trail")
+    p.set_defaults(run=run)
+
+
+def fail(message: str) -> int:
+    import sys
+
+    print(f"orat: {message}", file=sys.stderr)
+    return 2
+
+
+class Unknown(Exception):
+    """No such meeting (or more than one): the message says which."""
+
+
+def find_meeting(store, ref: str) -> str:
+    """The id of the meeting `ref` names: an id, a unique start of one, or 'latest'."""
+    from orat_tui.domain.meeting import LIVE
+
+    ref = ref.strip()
+    if not ref:
+        raise Unknown("no meeting given")
+    meetings = store.recent_meetings(limit=1_000_000)  # newest first
+    if ref == "latest":
+        done = [m for m in meetings if m.state != LIVE]
+        chosen = done or meetings
+        if not chosen:
+            raise Unknown("there are no meetings in this database")
+        return chosen[0].id
+    exact = [m for m in meetings if m.id == ref]
+    if exact:
+        return exact[0].id
+    hits = [m for m in meetings if m.id.lower().startswith(ref.lower())]
+    if not hits:
+        raise Unknown(f"no meeting '{ref}' (an id, a unique start of one, or 'latest')")
+    if len(hits) > 1:
+        raise Unknown(f"'{ref}' is the start of {len(hits)} meeting ids: give more of it")
+    return hits[0].id
+
+
+def user_name() -> str:
+    """The name recorded in the audit trail: `user` in config.toml, else the login name."""
+    import getpass
+
+    from orat_tui.config import load_user_config
+
+    name = load_user_config().user.strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name (a container without passwd entry)
+        return "unknown"
+
+
+def write_private(path: str, data: bytes) -> None:
+    """Write `data` to `path`, readable and writable by the owner only (0600), whatever the
+    umask and also when the file was there before."""
+    import os
+
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
+
+
+def run(args: argparse.Namespace) -> int:
+    from orat_tui.config import ConfigError, load_user_config
+    from orat_tui.i18n import set_language
+
+    if args.format == "docx" and not args.output:
+        return fail("docx is a file: add -o FILE (or -o - to write it to stdout)")
+    db = getattr(args, "db", None)
+    try:
+        set_language(getattr(args, "lang", None) or load_user_config().language)
+    except (ConfigError, ValueError) as exc:
+        return fail(str(exc))
+
+    from orat_tui.paths import database_url
+    from orat_tui.store.db import StoreError, sqlite_path
+
+    file = sqlite_path(database_url(db))
+    if file is not None and not file.exists():
+        return fail(f"no database at {file}")
+    from sqlalchemy.exc import DBAPIError
+
+    from orat_tui.store.meetings import open_store
+
+    try:
+        store = open_store(db)
+    except StoreError as exc:
+        return fail(str(exc))
+    try:
+        data = _minutes(args, store)
+    except (StoreError, Refused) as exc:
+        return fail(str(exc))
+    except DBAPIError as exc:
+        return fail(f"the database could not be read ({exc.orig})")
+    finally:
+        store.close()
+    return _write(data, args.output)
+
+
+class Refused(Exception):
+    """An export that is not made: one line for the user."""
+
+
+def _minutes(args, store) -> bytes | str:
+    """The minutes asked for; an override of the personal-number guard is recorded first."""
+    from orat_tui.config import ConfigError
+    from orat_tui.export import ExportError, export
+    from orat_tui.export.guard import ExportBlocked, blocked_slots, mask
+
+    try:
+        meeting = store.load(find_meeting(store, args.meeting))
+    except Unknown as exc:
+        raise Refused(str(exc)) from None
+    reason = (args.override_reason or "").strip() or None
+    try:
+        data = export(meeting, args.format, include_internal=args.include_internal,
+                      override_reason=reason)
+    except ExportBlocked as exc:
+        raise Refused(f"{exc} (--override-reason TEXT)") from None
+    except ExportError as exc:
+        raise Refused(str(exc)) from None
+    blocked = blocked_slots(meeting, include_internal=args.include_internal) if reason else []
+    if blocked:
+        try:
+            who = user_name()
+        except ConfigError as exc:
+            raise Refused(str(exc)) from None
+        by_slot: dict[str, list[str]] = {}
+        for slot, text in blocked:
+            by_slot.setdefault(slot, []).append(mask(text))
+        # the trail keeps where and which (masked), not the numbers themselves
+        for slot, numbers in by_slot.items():
+            store.record(meeting.id, who, "override", field=slot, before=", ".join(numbers),
+                         after=f"export {args.format}", reason=reason)
+    return data
+
+
+def _write(data: bytes | str, output: str | None) -> int:
+    import sys
+    from pathlib import Path
+
+    raw = data if isinstance(data, bytes) else data.encode("utf-8")
+    if not output or output == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(raw)
+        sys.stdout.buffer.flush()
+        return 0
+    target = Path(output).expanduser()
+    try:
+        write_private(str(target), raw)
+    except OSError as exc:
+        return fail(f"cannot write {target}: {exc.strerror or exc}")
+    print(f"wrote {target}", file=sys.stderr)
+    return 0
