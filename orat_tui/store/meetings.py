@@ -132,11 +132,14 @@ class Store:
             ).first()
             return None if row is None else _info(row)
 
-    def recent_meetings(self, limit: int = 20) -> list[MeetingInfo]:
+    def recent_meetings(self, limit: int = 20, series_id: str | None = None,
+                        offset: int = 0) -> list[MeetingInfo]:
+        """Newest first, a page at a time (a long history opens at once)."""
         with Session(self.engine) as s:
-            rows = s.exec(
-                select(MeetingRow).order_by(MeetingRow.started_at.desc()).limit(limit)
-            ).all()
+            query = select(MeetingRow).order_by(MeetingRow.started_at.desc())
+            if series_id:
+                query = query.where(MeetingRow.series_id == series_id)
+            rows = s.exec(query.offset(offset).limit(limit)).all()
             return [_info(r) for r in rows]
 
     def load(self, meeting_id: str) -> Meeting:

@@ -149,3 +149,27 @@ async def test_approval_is_blocked_by_a_personal_number_unless_a_reason_is_given
     trail = harness.store().audit_trail(meeting_id)
     assert [e.action for e in trail] == ["override", "approve"]
     assert trail[0].reason == "Numret är ett diarienummer" and trail[0].field == slot
+
+
+async def test_meetings_screen_filters_by_series(harness):
+    from orat_tui.store.demo import generate_demo
+
+    generate_demo(harness.store(), weeks=3)
+    app = harness.app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: app.store is not None and "Enter" in str(
+            app.screen.query_one("#home-status").render()))
+        await pilot.press("m")
+        await wait_for(pilot, lambda: screen_name(app) == "MeetingsScreen")
+        from textual.widgets import OptionList, Select
+
+        listing = app.screen.query_one(OptionList)
+        await wait_for(pilot, lambda: listing.option_count == 9)
+        series = {s.name: s.id for s in harness.store().list_series()}
+        app.screen.query_one(Select).value = series["Örat mot marken · Malmö"]
+        await wait_for(pilot, lambda: listing.option_count == 3)
+        titles = {str(listing.get_option_at_index(i).prompt) for i in range(3)}
+        assert all("Malmö" in t for t in titles)
+        listing.focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen_name(app) == "MinutesScreen")

@@ -17,6 +17,10 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("r", "resume", _("Continue meeting"), id="resume",
                 tooltip=_("Continue the unfinished meeting")),
+        Binding("m", "meetings", _("All meetings"), id="meetings",
+                tooltip=_("Every meeting, by series and date")),
+        Binding("slash,s", "search", _("Search"), id="search",
+                tooltip=_("Search the notes of every meeting")),
     ]
 
     def __init__(self) -> None:
@@ -124,6 +128,22 @@ class HomeScreen(Screen[None]):
         if action == "resume":
             return self.unfinished is not None
         return True
+
+    def action_meetings(self) -> None:
+        if self.app.store is not None:
+            from orat_tui.ui.screens.meetings import MeetingsScreen
+
+            self.app.push_screen(MeetingsScreen())
+
+    def action_search(self) -> None:
+        if self.app.store is None:
+            return
+        try:
+            from orat_tui.ui.screens.search import SearchScreen
+        except ImportError:
+            self.notify(_("Search is not available in this version."))
+            return
+        self.app.push_screen(SearchScreen())
 
     def action_resume(self) -> None:
         if self.unfinished is not None:

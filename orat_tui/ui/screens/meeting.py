@@ -187,7 +187,7 @@ class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, Screen[None]):
         day = "" if self.has_class("-narrow") else f"{format_date(m.started_at.date())}   "
         if self.review:
             self.query_one("#meeting-header", Static).update(self.review_header(day))
-            self.query_one(TimerBox).show(walk.timer, now)
+            self.query_one(TimerBox).show_spoken(walk.current.elapsed, walk.current.budget)
             view = self.current_view()
             if view is not None:
                 view.refresh_live(now)

@@ -28,6 +28,15 @@ class TimerBox(Vertical):
         yield Static("", id="timer-of")
         yield Static("", id="timer-state")
 
+    def show_spoken(self, elapsed: float, budget: float) -> None:
+        """Afterwards: how long the step took, against its budget (no countdown)."""
+        self.query_one(Digits).update(format_duration(elapsed).rjust(5, "0"))
+        self.query_one("#timer-of", Static).update(
+            _("spoken, of {budget}").format(budget=format_duration(budget)))
+        self.query_one("#timer-state", Static).update("")
+        self.set_class(False, "-warning")
+        self.set_class(elapsed > budget, "-overtime")
+
     def show(self, timer: SpeakerTimer, now: float) -> TimerState:
         state = timer.state(now)
         self.query_one(Digits).update(format_clock(timer.remaining(now)))
