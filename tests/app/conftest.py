@@ -35,9 +35,13 @@ def harness(tmp_path) -> Harness:
     return Harness(tmp_path)
 
 
-async def wait_for(pilot, predicate, tries: int = 200) -> None:
-    """Let the app work until `predicate()` holds (what the screen shows, never a fixed time)."""
-    for _ in range(tries):
+async def wait_for(pilot, predicate, timeout: float = 20.0) -> None:
+    """Let the app work until `predicate()` holds (what the screen shows, never a fixed time).
+    The timeout only bounds a failing test; a loaded CI machine may need several seconds."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
         if predicate():
             return
         await pilot.pause(0.02)
