@@ -46,7 +46,7 @@ class MissingDependency(ExportError):
 # Line feed and tab are kept: they are layout.
 _INVISIBLE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064"
-    "\u2066-\u2069\ufeff\ufffe\uffff]"
+    "\u2066-\u2069\ufeff]"
 )
 
 
@@ -203,7 +203,11 @@ class Minutes:
 
     def heading(self, s: SectionOut) -> str:
         """A step's heading: its name and, where it was not spoken, why."""
-        return f"{s.label}: {s.state_label}" if s.state_label else s.label
+        if not s.state_label:
+            return s.label
+        if s.label.endswith((".", ":", "?", "!")):  # "5. Behov av … förstärkning. – hanns inte med"
+            return f"{s.label} – {s.state_label}"
+        return f"{s.label}: {s.state_label}"
 
 
 def when_text(d) -> str:
@@ -287,7 +291,7 @@ def minutes(m: Meeting, include_internal: bool = False) -> Minutes:
             n = _note(m, slot, f, field_label(f), include_internal)
             if n:
                 notes.append(n)
-        if step.kind == "roll_call" and not notes:
+        if step.kind == "roll_call" and not notes and step.elapsed < 1:
             continue
         state, state_label = _state(m, step)
         speakers = tuple((k, m.short_of(k), v) for k, v in step.speakers.items() if v >= 1)

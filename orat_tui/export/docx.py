@@ -6,12 +6,20 @@ characters in notes are shown as codes (`\\x1b`); Word files cannot hold most of
 from __future__ import annotations
 
 import io
+import re
 
 from orat_tui.domain.meeting import Meeting
-from orat_tui.export import Minutes, MissingDependency, NoteOut, minutes, show_controls
+from orat_tui.export import Minutes, MissingDependency, NoteOut, minutes
+from orat_tui.export import show_controls as _show_controls
 from orat_tui.i18n import _, language
 
 LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
+_NONCHARACTERS = re.compile("[\ufffe\uffff]")  # not allowed in XML either
+
+
+def show_controls(text: str) -> str:
+    """Control characters as codes, and the two characters XML cannot hold as well."""
+    return _NONCHARACTERS.sub(lambda m: f"\\u{ord(m.group()):04x}", _show_controls(text))
 
 
 def _load_docx():

@@ -126,8 +126,11 @@ def html(doc: Minutes) -> str:
             _note(doc, out, n)
     for s in doc.sections:
         add(f'<section class="step {s.state}">')
-        status = f': <span class="status">{esc(s.state_label)}</span>' if s.state_label else ""
-        add(f"<h2>{esc(s.label)}{status}{_times(doc, s)}</h2>")
+        heading = esc(doc.heading(s))
+        if s.state_label:  # the state in its own style
+            cut = len(esc(s.state_label))
+            heading = f'{heading[:-cut]}<span class="status">{heading[-cut:]}</span>'
+        add(f"<h2>{heading}{_times(doc, s)}</h2>")
         if s.speakers:
             add(f'<p class="speakers">{esc(doc.words.speaking_time)}: '
                 f"{esc(doc.speaking_times(s))}</p>")

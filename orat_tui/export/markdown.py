@@ -20,10 +20,13 @@ _LINE_START = re.compile(r"^( *)([-+=]|\d{1,9}(?=[.)]))")
 _INDENT = re.compile(r"^[ \t]+")  # four spaces would make a code block: at most three
 
 
-def escape(text: str) -> str:
+def escape(text: str, heading: bool = False) -> str:
     """Text as itself in Markdown: special characters escaped, control characters (terminal
-    escape sequences among them) shown as visible codes, line breaks kept."""
+    escape sequences among them) shown as visible codes, line breaks kept. In a `heading`
+    (one line after "## ") a leading "1." or "-" means nothing and is left as it is."""
     text = _SPECIAL.sub(r"\\\1", show_controls(text))
+    if heading:
+        return " ".join(text.split())
     lines = [_LINE_START.sub(_escape_start, _INDENT.sub(_indent, line))
              for line in text.splitlines()]
     return "  \n".join(lines)
@@ -51,7 +54,7 @@ def _note(doc: Minutes, add, n: NoteOut, bold: bool) -> None:
 def markdown(doc: Minutes) -> str:
     out: list[str] = []
     add = out.append
-    add(f"# {escape(doc.title)}")
+    add(f"# {escape(doc.title, heading=True)}")
     add("")
     add(f"**{escape(doc.date)}**{escape(doc.when()[len(doc.date):])} · {escape(doc.state_label)}  ")
     add(f"*{escape(doc.approval)}*" if doc.state != "approved" else f"**{escape(doc.approval)}**")
@@ -62,7 +65,7 @@ def markdown(doc: Minutes) -> str:
         add("")
         add("> **" + escape(doc.words.holds_internal) + "**")
     add("")
-    add("## " + escape(doc.words.attendance))
+    add("## " + escape(doc.words.attendance, heading=True))
     add("")
     for p in doc.present:
         tail = f" ({escape(', '.join(p.details))})" if p.details else ""
@@ -73,15 +76,15 @@ def markdown(doc: Minutes) -> str:
     for mn in doc.members:
         add("")
         tail = " (" + escape(doc.words.absent_member) + ")" if mn.absent else ""
-        add(f"### {escape(mn.attendee.name)}{tail}")
+        add(f"### {escape(mn.attendee.name, heading=True)}{tail}")
         for n in mn.notes:
             _note(doc, add, n, bold=False)
     for s in doc.sections:
         add("")
         if s.timed:
-            add(f"## {escape(doc.heading(s))} · {escape(doc.times(s))}")
+            add(f"## {escape(doc.heading(s), heading=True)} · {escape(doc.times(s))}")
         else:
-            add(f"## {escape(doc.heading(s))}")
+            add(f"## {escape(doc.heading(s), heading=True)}")
         if s.speakers:
             add("")
             add("*" + escape(doc.words.speaking_time) + f": {escape(doc.speaking_times(s))}*")
@@ -89,7 +92,7 @@ def markdown(doc: Minutes) -> str:
             _note(doc, add, n, bold=True)
     if doc.other:
         add("")
-        add("## " + escape(doc.words.further_notes))
+        add("## " + escape(doc.words.further_notes, heading=True))
         for n in doc.other:
             _note(doc, add, n, bold=True)
     add("")
