@@ -182,9 +182,14 @@ def _write(data: bytes | str, output: str | None) -> int:
 
     raw = data if isinstance(data, bytes) else data.encode("utf-8")
     if not output or output == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(raw)
-        sys.stdout.buffer.flush()
+        try:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(raw)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:  # `orat export … | head`: the reader has all it wanted
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     target = Path(output).expanduser()
     try:
