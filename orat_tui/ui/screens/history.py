@@ -78,7 +78,7 @@ class HistoryScreen(Screen[None]):
                 head = Text()
                 head.append(f"{e.at:%Y-%m-%d %H:%M}  ", style="dim")
                 head.append(e.who, style="bold")
-                head.append(f" {_(ACTIONS.get(e.action, e.action))}")
+                head.append(" " + _(ACTIONS.get(e.action, e.action)))
                 if e.field:
                     head.append(f" {describe_field(self.meeting, e.field)}", style="italic")
                 if e.reason:
