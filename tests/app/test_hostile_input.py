@@ -149,12 +149,6 @@ async def test_line_break_characters_are_stored_as_they_came(harness):
 
 
 # -- shown on the live screen ------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason=(
-    "NoteArea (Textual's TextArea) draws a note's control characters as they are: ESC, BEL and "
-    "CSI reach the terminal, so a note holding '\\x1b]0;hacked\\x07' sets the terminal's title "
-    "and '\\x1b[2J' clears the screen (seen in tmux: the pane title became 'hacked…' and the "
-    "meeting screen was wiped). A note loaded from the database or an imported handoff file "
-    "does the same"))
 async def test_the_live_note_sends_no_control_characters_to_the_terminal(harness):
     app = harness.app("malmo-orat")
     async with app.run_test(size=(100, 30)) as pilot:

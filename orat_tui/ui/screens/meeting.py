@@ -35,6 +35,7 @@ def create_meeting(store, template, now):
 
 
 class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, Screen[None]):
+    AUTO_FOCUS = None  # the step view puts the focus in its note; not the agenda first
     BINDINGS = [
         Binding("f2", "next", _("Next"), id="next", tooltip=_("Finish this step, go to the next")),
         Binding("f3", "previous", _("Previous"), id="previous", tooltip=_("Back to the step before")),
@@ -159,8 +160,7 @@ class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, Screen[None]):
         pane.remove_children()
         view = VIEWS[step.kind](self.meeting, walk, step)
         self.view = view
-        pane.mount(view)
-        self.call_after_refresh(view.focus_first)
+        pane.mount(view)  # the view focuses its first note as it mounts
         self.refresh_all()
 
     def current_view(self):

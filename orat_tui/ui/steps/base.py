@@ -53,7 +53,13 @@ class StepView(Vertical):
             return
         areas = self.query(NoteArea)
         if areas:
-            areas.first().focus()
+            area = areas.first()
+            area.focus()
+            area.move_cursor(area.document.end)  # typing goes on after what is there
+
+    def on_mount(self) -> None:
+        # as soon as the view is there: keys typed at once must reach the note
+        self.focus_first()
 
     def refresh_live(self, now: float) -> None:
         """Called on every tick: views with live figures update them."""

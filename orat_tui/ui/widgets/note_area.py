@@ -4,12 +4,19 @@ personal identity numbers as they are typed (individual cases never belong in th
 from __future__ import annotations
 
 from rich.style import Style
+from rich.text import Text
 from textual.widgets import TextArea
 
 from orat_tui.domain.personnummer import Finding, find_personal_numbers
 from orat_tui.i18n import _
 
 PNR_STYLE = Style(color="white", bgcolor="red", bold=True)
+
+# Control characters are drawn as visible symbols of the same length, never sent to the
+# terminal (an ESC in a note, typed, pasted or imported, must not act on the screen).
+_VISIBLE = {c: chr(0x2400 + c) for c in range(0x20) if c != 0x09}
+_VISIBLE[0x7F] = "\u2421"
+_VISIBLE.update({c: "\ufffd" for c in range(0x80, 0xA0)})
 PNR_HIGHLIGHT = "orat.personal-number"
 SCAN_DELAY = 0.2  # seconds: scanning waits for a pause in typing, so typing never waits
 
@@ -49,6 +56,13 @@ class NoteArea(TextArea):
 
     def on_mount(self) -> None:
         self.scan()
+
+    def get_line(self, line_index: int) -> Text:
+        line = super().get_line(line_index)
+        plain = line.plain
+        if any(ord(c) < 0x20 and c != "\t" or 0x7F <= ord(c) < 0xA0 for c in plain):
+            line = Text(plain.translate(_VISIBLE), end="", no_wrap=True)
+        return line
 
     def show_internal(self, internal: bool) -> None:
         """An internal (egen) note says so on its border: it stays out of the minutes."""
