@@ -61,7 +61,15 @@ def build_parser() -> argparse.ArgumentParser:
                        help="365d, 52w, 24m (months) or 2y (default: retention in config.toml)")
     purge.add_argument("--dry-run", action="store_true",
                        help="list what would be deleted; delete nothing")
+    for module in COMMAND_MODULES:
+        import importlib
+
+        importlib.import_module(f"orat_tui.commands.{module}").register(command)
     return p
+
+
+# Sub-commands that live in orat_tui/commands/ (each imports only argparse at the top).
+COMMAND_MODULES = ("export", "handoff", "search")
 
 
 def fail(message: str) -> int:
@@ -82,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_where(args)
         if args.command in ("backup", "restore", "purge"):
             return MAINTENANCE[args.command](args)
+        if hasattr(args, "run"):
+            return args.run(args)
         return cmd_app(args)
     except ConfigError as exc:
         return fail(str(exc))

@@ -4,6 +4,7 @@ Errors name the file, line and column, so a broken file gets a one-line answer."
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -127,14 +128,13 @@ def save_user_template(template: Template, user_dir: Path | None = None) -> Path
     import tomli_w
 
     user_dir = user_dir or paths.user_templates_dir()
-    user_dir.mkdir(parents=True, exist_ok=True)
+    paths.ensure_private_dir(user_dir)
     path = user_dir / f"{template.id}.toml"
     tmp = path.with_suffix(".toml.tmp")
-    tmp.write_text(
-        "# Saved by orat: your own version of this template.\n"
-        + tomli_w.dumps(template_to_data(template)),
-        encoding="utf-8",
-    )
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write("# Saved by orat: your own version of this template.\n"
+                + tomli_w.dumps(template_to_data(template)))
     tmp.replace(path)
     return path
 

@@ -59,5 +59,7 @@ def database_url(db: str | None = None) -> str:
 
 
 def ensure_private_dir(path: Path) -> None:
-    """Create a folder readable by its owner only."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Create a folder readable by its owner only (whatever the umask)."""
+    if not path.exists():
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path.chmod(0o700)

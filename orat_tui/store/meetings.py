@@ -397,6 +397,22 @@ class Store:
             s.commit()
         return self.load(meeting_id)
 
+    def redact_trail(self, meeting_id: str, replacement: str) -> int:
+        """Remove personal identity numbers from the meeting's audit trail too (the before and
+        after of every edit); returns how many entries changed."""
+        from orat_tui.domain.personnummer import redact
+
+        changed = 0
+        with self._write, Session(self.engine) as s:
+            for row in s.exec(select(AuditRow).where(AuditRow.meeting_id == meeting_id)).all():
+                new = [redact(v, replacement) for v in (row.before, row.after, row.reason)]
+                if new != [row.before, row.after, row.reason]:
+                    row.before, row.after, row.reason = new
+                    s.add(row)
+                    changed += 1
+            s.commit()
+        return changed
+
     def compact_log(self) -> None:
         """Empty SQLite's write-ahead log into the database file, so that text just removed
         lingers in neither (no-op on other databases)."""

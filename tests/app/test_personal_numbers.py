@@ -83,3 +83,31 @@ async def test_redact_removes_the_number_from_notes_and_database(harness):
         if path.exists():
             raw = path.read_bytes()
             assert b"19850315-1238" not in raw and b"8503151238" not in raw, path
+
+
+async def test_redact_also_clears_the_audit_trail_of_an_edited_meeting(harness):
+    from orat_tui.store.service import start_meeting
+    from orat_tui.config import discover_templates
+    from orat_tui.domain.meeting import ENDED
+
+    store = harness.store()
+    m = start_meeting(store, discover_templates()["malmo-orat"].template, harness.clock.now())
+    m.state, m.ended_at = ENDED, harness.clock.now()
+    store.save(m)
+    app = harness.app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: app.store is not None)
+        app.open_meeting_at(m.id)
+        await wait_for(pilot, lambda: app.screen.__class__.__name__ == "MinutesScreen")
+        await pilot.press("e")
+        await wait_for(pilot, lambda: in_meeting(app))
+        screen = app.screen
+        await pilot.press("f2")
+        await type_text(pilot, "Gripen 19850315-1238")
+        screen.save_now()
+        await wait_for(pilot, lambda: any("1238" in e.after for e in harness.store().audit_trail(m.id)))
+        await pilot.press("alt+x")
+        await wait_for(pilot, lambda: any(e.action == "redact" for e in harness.store().audit_trail(m.id)))
+    trail = harness.store().audit_trail(m.id)
+    assert not any("19850315-1238" in (e.before + e.after + e.reason) for e in trail)
+    assert any("[borttaget]" in e.after for e in trail)

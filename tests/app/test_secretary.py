@@ -173,3 +173,24 @@ async def test_meetings_screen_filters_by_series(harness):
         listing.focus()
         await pilot.press("enter")
         await wait_for(pilot, lambda: screen_name(app) == "MinutesScreen")
+
+
+async def test_export_from_the_minutes_page_by_file_name(harness, tmp_path):
+    meeting_id = await run_a_meeting(harness)
+    app = harness.app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: app.store is not None)
+        app.open_meeting_at(meeting_id)
+        await wait_for(pilot, lambda: screen_name(app) == "MinutesScreen")
+        for name in ("protokoll.html", "protokoll.docx"):
+            await pilot.press("x")
+            await wait_for(pilot, lambda: screen_name(app) == "TextPrompt")
+            from textual.widgets import Input
+
+            app.screen.query_one(Input).value = str(tmp_path / name)
+            await pilot.press("enter")
+            await wait_for(pilot, lambda n=name: (tmp_path / n).exists())
+    html = (tmp_path / "protokoll.html").read_text("utf-8")
+    assert "Inbrott i Holma" in html and "<html" in html.lower()
+    assert (tmp_path / "protokoll.docx").read_bytes()[:2] == b"PK"
+    assert ((tmp_path / "protokoll.docx").stat().st_mode & 0o777) == 0o600

@@ -3,6 +3,7 @@
 from alembic import context
 
 from orat_tui.store import models  # noqa: F401  (registers the tables)
+from orat_tui.store.search import include_name
 from sqlmodel import SQLModel
 
 config = context.config
@@ -11,6 +12,7 @@ context.configure(
     connection=connection,
     target_metadata=SQLModel.metadata,
     render_as_batch=True,  # SQLite cannot ALTER most things: batch mode copies tables
+    include_name=include_name,  # the full-text index's tables are the migrations' own
 )
 with context.begin_transaction():
     context.run_migrations()

@@ -138,11 +138,8 @@ class HomeScreen(Screen[None]):
     def action_search(self) -> None:
         if self.app.store is None:
             return
-        try:
-            from orat_tui.ui.screens.search import SearchScreen
-        except ImportError:
-            self.notify(_("Search is not available in this version."))
-            return
+        from orat_tui.ui.screens.search import SearchScreen
+
         self.app.push_screen(SearchScreen())
 
     def action_resume(self) -> None:

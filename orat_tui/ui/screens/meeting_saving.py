@@ -141,7 +141,14 @@ class SavingMixin:
             self.notify(_("The notes could not be saved: {error}. They are kept in memory.").format(
                 error=self.save_error), severity="error")
             return
-        self.app.call_store(self.app.store.compact_log)
+        store, meeting_id, who = self.app.store, self.meeting.id, self.app.who
+
+        def scrub() -> None:
+            store.redact_trail(meeting_id, _("[removed]"))
+            store.record(meeting_id, who, "redact", reason=_("{n} notes").format(n=changed))
+            store.compact_log()
+
+        self.app.call_store(scrub)
         self.notify(_("Removed from {n} notes and from the database. Backups made before now may "
                       "still hold them.").format(n=changed), timeout=12)
 
@@ -162,6 +169,7 @@ class SavingMixin:
             target = Path(path).expanduser()
             try:
                 fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                os.fchmod(fd, 0o600)  # an existing file keeps its mode otherwise
                 with os.fdopen(fd, "w", encoding="utf-8") as f:
                     f.write(minutes_markdown(self.meeting))
             except OSError as exc:

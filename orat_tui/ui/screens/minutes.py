@@ -27,6 +27,8 @@ class MinutesScreen(Screen[None]):
                 tooltip=_("Every recorded change of this meeting")),
         Binding("i", "internal", _("Internal notes"), id="minutes-internal",
                 tooltip=_("Show or hide the internal (egen) notes")),
+        Binding("x", "export", _("Export"), id="minutes-export",
+                tooltip=_("Write the minutes to a file: .md, .html, .docx, .json or .txt")),
     ]
     DEFAULT_CSS = """
     MinutesScreen VerticalScroll { padding: 0 2; }
@@ -55,11 +57,17 @@ class MinutesScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        self.app.call_store(self.app.store.load, self.meeting.id, done=self._loaded)
+        """Read the meeting again; only the newest of overlapping reads is shown (a read that
+        began before an approval finished must not show the meeting unapproved)."""
+        self.load_seq = getattr(self, "load_seq", 0) + 1
+        seq = self.load_seq
 
-    def _loaded(self, meeting: Meeting) -> None:
-        self.meeting = meeting
-        self.show()
+        def loaded(meeting: Meeting) -> None:
+            if seq == self.load_seq:
+                self.meeting = meeting
+                self.show()
+
+        self.app.call_store(self.app.store.load, self.meeting.id, done=loaded)
 
     def show(self) -> None:
         from orat_tui.domain.approval import hash_matches
@@ -81,11 +89,7 @@ class MinutesScreen(Screen[None]):
             text = _("The meeting is still running.")
         state.update(text)
         state.set_class(broken, "-broken")
-        try:
-            body = minutes_markdown(m, include_internal=self.include_internal)
-        except TypeError:  # an older exporter without the keyword
-            body = minutes_markdown(m)
-        self.query_one(Markdown).update(body)
+        self.query_one(Markdown).update(minutes_markdown(m, include_internal=self.include_internal))
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
@@ -146,10 +150,69 @@ class MinutesScreen(Screen[None]):
                                            yes=_("Approve")),
                              lambda yes: approve() if yes else None)
 
+    def action_export(self) -> None:
+        """The minutes to a file; the file name's ending chooses the format."""
+        from pathlib import Path
+
+        from orat_tui.ui.screens.dialogs import TextPrompt
+
+        default = Path.home() / f"protokoll-{self.meeting.started_at:%Y-%m-%d}.md"
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self.export_to(Path(path).expanduser())
+
+        self.app.push_screen(TextPrompt(
+            _("Write the minutes to which file? (.md, .html, .docx, .json or .txt)"),
+            value=str(default)), chosen)
+
+    def export_to(self, target, override_reason: str | None = None) -> None:
+        import os
+
+        from orat_tui.export import FORMATS, ExportError, export
+        from orat_tui.export.guard import ExportBlocked
+        from orat_tui.ui.screens.dialogs import TextPrompt
+
+        fmt = target.suffix.lstrip(".").lower()
+        if fmt not in FORMATS:
+            self.notify(_("Unknown format “{fmt}”: end the file name with .md, .html, .docx, .json "
+                          "or .txt.").format(fmt=fmt), severity="error")
+            return
+        try:
+            data = export(self.meeting, fmt, include_internal=self.include_internal,
+                          override_reason=override_reason)
+        except ExportBlocked as exc:
+            blocked = exc  # the except clause's own name is gone once it ends
+
+            def reason_given(reason: str | None) -> None:
+                if reason:
+                    for slot, _number in blocked.slots:
+                        self.app.call_store(self.app.store.record, self.meeting.id, self.app.who,
+                                            "override", slot, "", f"export {fmt}", reason)
+                    self.export_to(target, reason)
+
+            self.app.push_screen(TextPrompt(str(blocked) + " " + _("Reason (recorded):")),
+                                 reason_given)
+            return
+        except ExportError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        raw = data if isinstance(data, bytes) else data.encode("utf-8")
+        try:
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.fchmod(fd, 0o600)
+            with os.fdopen(fd, "wb") as f:
+                f.write(raw)
+        except OSError as exc:
+            self.notify(_("Could not write {path}: {error}").format(path=target, error=exc.strerror),
+                        severity="error")
+            return
+        self.notify(_("The minutes are in {path}").format(path=target))
+
     def _approved(self, meeting: Meeting) -> None:
         self.meeting = meeting
         self.notify(_("Approved and locked."))
-        self.show()
+        self.reload()
 
     def action_reopen(self) -> None:
         from orat_tui.ui.screens.dialogs import TextPrompt
@@ -167,7 +230,7 @@ class MinutesScreen(Screen[None]):
     def _reopened(self, meeting: Meeting) -> None:
         self.meeting = meeting
         self.notify(_("Reopened: it can be edited again."))
-        self.show()
+        self.reload()
 
 
 __all__ = ["MinutesScreen", "LIVE"]
