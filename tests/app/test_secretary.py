@@ -194,3 +194,20 @@ async def test_export_from_the_minutes_page_by_file_name(harness, tmp_path):
     assert "Inbrott i Holma" in html and "<html" in html.lower()
     assert (tmp_path / "protokoll.docx").read_bytes()[:2] == b"PK"
     assert ((tmp_path / "protokoll.docx").stat().st_mode & 0o777) == 0o600
+
+
+async def test_a_search_hit_opens_the_minutes_at_its_step(harness):
+    from orat_tui.store.demo import generate_demo
+
+    store = harness.store()
+    generate_demo(store, weeks=1)
+    meeting = store.load(store.recent_meetings(limit=1)[0].id)
+    last_step = [s for s in meeting.steps if s.kind != "roll_call"][-1]
+    slot = next(s for s in meeting.notes if s.startswith(f"step:{last_step.id}:"))
+    app = harness.app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: app.store is not None)
+        app.open_meeting_at(meeting.id, slot)
+        await wait_for(pilot, lambda: screen_name(app) == "MinutesScreen")
+        scroller = app.screen.query_one("VerticalScroll")
+        await wait_for(pilot, lambda: scroller.scroll_y > 0)

@@ -52,9 +52,44 @@ class MinutesScreen(Screen[None]):
     def on_mount(self) -> None:
         self.show()
         self.query_one(VerticalScroll).focus()
+        if self.slot:
+            self.scroll_tries = 0
+            self.set_timer(0.05, self.scroll_to_slot)
+
+    def scroll_to_slot(self) -> None:
+        """Opened from a search hit: bring the heading of the hit's step (or member) into view."""
+        from orat_tui.labels import step_label
+
+        kind, ident, _field = (self.slot or "::").split(":", 2)
+        if kind == "member":
+            label = self.meeting.name_of(ident)
+        else:
+            step = next((s for s in self.meeting.steps if s.id == ident), None)
+            if step is None:
+                return
+            label = step_label(self.meeting, step, short=False)
+        scroller = self.query_one(VerticalScroll)
+        for header in self.query("MarkdownH2, MarkdownH3"):
+            laid_out = scroller.max_scroll_y > 0 or self.scroll_tries >= 10  # or it all fits
+            if label in str(header.render()) and laid_out:
+                scroller.scroll_to_widget(header, top=True, animate=False)
+                return
+        # the minutes are still being laid out: look again shortly (a bounded number of times)
+        self.scroll_tries += 1
+        if self.scroll_tries < 40:
+            self.set_timer(0.05, self.scroll_to_slot)
+
+    def markdown_text(self) -> str:
+        from orat_tui.export.markdown import minutes_markdown
+
+        return minutes_markdown(self.meeting, include_internal=self.include_internal)
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        """Back from editing, history, a dialog: read the meeting again (not on first show:
+        it was just read, and a second layout would lose the scroll to a search hit)."""
+        if getattr(self, "shown_once", False):
+            self.reload()
+        self.shown_once = True
 
     def reload(self) -> None:
         """Read the meeting again; only the newest of overlapping reads is shown (a read that
@@ -71,7 +106,6 @@ class MinutesScreen(Screen[None]):
 
     def show(self) -> None:
         from orat_tui.domain.approval import hash_matches
-        from orat_tui.export.markdown import minutes_markdown
 
         m = self.meeting
         state = self.query_one("#minutes-state", Static)
@@ -89,7 +123,7 @@ class MinutesScreen(Screen[None]):
             text = _("The meeting is still running.")
         state.update(text)
         state.set_class(broken, "-broken")
-        self.query_one(Markdown).update(minutes_markdown(m, include_internal=self.include_internal))
+        self.query_one(Markdown).update(self.markdown_text())
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
