@@ -146,9 +146,13 @@ async def test_a_whole_meeting_and_its_minutes_use_no_network(harness, no_networ
         assert minutes_screen.meeting.id == meeting_id
         await pilot.pause()
 
+        from orat_tui.export import FORMATS, export
         from orat_tui.export.markdown import minutes_markdown
 
         text = minutes_markdown(minutes_screen.meeting)
+        # and every export format, Word included, with the network still blocked
+        exported = {fmt: export(minutes_screen.meeting, fmt) for fmt in FORMATS}
+        assert all(exported.values())
 
     m = harness.store().load(meeting_id)
     assert m.state == ENDED
