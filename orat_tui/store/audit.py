@@ -1,0 +1,135 @@
+"""The audit trail of a meeting, and approving and reopening it. A mixin of Store
+(orat_tui.store.meetings)."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Engine, func
+from sqlmodel import Session, select
+
+from orat_tui.domain.meeting import APPROVED, ENDED, LIVE, Meeting
+from orat_tui.store.models import AuditRow, MeetingRow
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: datetime
+    who: str
+    action: str  # edit, approve, reopen, override, redact, import
+    field: str
+    before: str
+    after: str
+    reason: str
+
+
+class AuditMixin:
+    """Store's audit trail and approval; uses the Store's `engine`, write lock and `load`."""
+
+    engine: Engine
+    _write: threading.Lock
+
+    def record(self, meeting_id: str, who: str, action: str, field: str = "", before: str = "",
+               after: str = "", reason: str = "", now: datetime | None = None,
+               merge_within: float = 0.0) -> None:
+        """Add an entry to the meeting's audit trail. With `merge_within` (seconds), an edit
+        of the same field by the same person that directly follows the last entry updates
+        that entry's "after" instead (typing a sentence is one edit, not forty)."""
+        now = now or datetime.now()
+        with self._write, Session(self.engine) as s:
+            if merge_within and action == "edit":
+                last = s.exec(select(AuditRow).where(AuditRow.meeting_id == meeting_id)
+                              .order_by(AuditRow.at.desc(), AuditRow.seq.desc()).limit(1)).first()
+                if (last is not None and last.action == "edit" and last.field == field
+                        and last.who == who and (now - last.at).total_seconds() <= merge_within):
+                    last.after = after
+                    last.at = now
+                    s.add(last)
+                    s.commit()
+                    return
+            s.add(AuditRow(id=str(uuid.uuid4()), meeting_id=meeting_id, at=now, who=who,
+                           action=action, field=field, before=before, after=after,
+                           reason=reason, seq=self._next_seq(s, meeting_id)))
+            s.commit()
+
+    @staticmethod
+    def _next_seq(s: Session, meeting_id: str) -> int:
+        top = s.exec(select(func.max(AuditRow.seq)).where(AuditRow.meeting_id == meeting_id)).first()
+        return (top or 0) + 1
+
+    def audit_trail(self, meeting_id: str) -> list[AuditEntry]:
+        with Session(self.engine) as s:
+            rows = s.exec(select(AuditRow).where(AuditRow.meeting_id == meeting_id)
+                          .order_by(AuditRow.seq)).all()
+            return [AuditEntry(r.at, r.who, r.action, r.field, r.before, r.after, r.reason)
+                    for r in rows]
+
+    def approve(self, meeting_id: str, who: str, now: datetime | None = None,
+                reason: str = "") -> Meeting:
+        """Lock an ended meeting: its content hash is stored with the approval."""
+        from orat_tui.domain.approval import content_hash
+
+        now = now or datetime.now()
+        meeting = self.load(meeting_id)
+        if meeting.state == LIVE:
+            raise ValueError("a live meeting is ended before it is approved")
+        if meeting.state == APPROVED:
+            return meeting
+        meeting.state = APPROVED
+        meeting.approved_at = now
+        meeting.approved_by = who
+        meeting.content_hash = content_hash(meeting)
+        with self._write, Session(self.engine) as s:
+            row = s.get(MeetingRow, meeting_id)
+            row.state, row.approved_at, row.approved_by = APPROVED, now, who
+            row.content_hash = meeting.content_hash
+            row.version += 1
+            row.updated_at = now
+            s.add(row)
+            s.add(AuditRow(id=str(uuid.uuid4()), meeting_id=meeting_id, at=now, who=who,
+                           action="approve", field="", before="", after=meeting.content_hash,
+                           reason=reason, seq=self._next_seq(s, meeting_id)))
+            s.commit()
+            meeting.version = row.version
+        return meeting
+
+    def reopen(self, meeting_id: str, who: str, reason: str, now: datetime | None = None) -> Meeting:
+        """Undo an approval, for a reason that is recorded."""
+        if not reason.strip():
+            raise ValueError("reopening an approved meeting needs a reason")
+        now = now or datetime.now()
+        with self._write, Session(self.engine) as s:
+            row = s.get(MeetingRow, meeting_id)
+            if row is None:
+                raise KeyError(meeting_id)
+            if row.state != APPROVED:
+                raise ValueError("only an approved meeting is reopened")
+            before = row.content_hash or ""
+            row.state, row.approved_at, row.approved_by, row.content_hash = ENDED, None, None, None
+            row.version += 1
+            row.updated_at = now
+            s.add(row)
+            s.add(AuditRow(id=str(uuid.uuid4()), meeting_id=meeting_id, at=now, who=who,
+                           action="reopen", field="", before=before, after="", reason=reason,
+                           seq=self._next_seq(s, meeting_id)))
+            s.commit()
+        return self.load(meeting_id)
+
+    def redact_trail(self, meeting_id: str, replacement: str) -> int:
+        """Remove personal identity numbers from the meeting's audit trail too (the before and
+        after of every edit); returns how many entries changed."""
+        from orat_tui.domain.personnummer import redact
+
+        changed = 0
+        with self._write, Session(self.engine) as s:
+            for row in s.exec(select(AuditRow).where(AuditRow.meeting_id == meeting_id)).all():
+                new = [redact(v, replacement) for v in (row.before, row.after, row.reason)]
+                if new != [row.before, row.after, row.reason]:
+                    row.before, row.after, row.reason = new
+                    s.add(row)
+                    changed += 1
+            s.commit()
+        return changed

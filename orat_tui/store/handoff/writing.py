@@ -1,0 +1,138 @@
+"""Writing a meeting as a handoff file (complete or not at all, owner-only), and naming the
+meeting to hand off on the command line."""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from datetime import datetime
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from orat_tui.store.handoff.fileformat import FORMAT, VERSION, HandoffError, checksum
+from orat_tui.store.handoff.rows import LISTS, _begin_snapshot, _dump, _rows_of
+from orat_tui.store.models import MeetingRow
+
+
+def build_payload(store, meeting_id: str, now: datetime | None = None) -> dict:
+    """The payload of a handoff file for the meeting, read in one transaction."""
+    from orat_tui import __version__
+
+    with Session(store.engine) as s:
+        _begin_snapshot(s)
+        try:
+            rows = _rows_of(s, meeting_id)
+        except KeyError:
+            raise HandoffError(f"no meeting {meeting_id} in this database") from None
+        if rows["series"] is None:
+            raise HandoffError(f"the meeting {meeting_id} has no series in this database")
+        payload = {key: _dump(rows[key]) for key in ("series", "meeting")}
+        payload.update({key: [_dump(r) for r in rows[key]] for key in LISTS})
+        s.rollback()
+    payload["exported_at"] = (now or datetime.now()).isoformat(timespec="seconds")
+    payload["orat"] = __version__
+    return payload
+
+
+def _create_private(path: Path) -> int:
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.fchmod(fd, 0o600)  # whatever the umask
+    return fd
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_handoff(store, meeting_id: str, path, *, replace: bool = True,
+                  now: datetime | None = None) -> Path:
+    """Write the meeting to `path` as a handoff file: complete or not at all (a temporary file
+    beside it, moved into place), readable by the owner only (0600). With replace=False an
+    existing file is never overwritten (HandoffError)."""
+    path = Path(path)
+    if path.is_dir():
+        raise HandoffError(f"{path}: is a folder; name a file")
+    if not path.parent.is_dir():
+        raise HandoffError(f"{path.parent}: no such folder")
+    taken = f"{path} already exists; add --force to replace it"
+    if path.exists() and not replace:
+        raise HandoffError(taken)
+    payload = build_payload(store, meeting_id, now)
+    try:
+        document = {"format": FORMAT, "version": VERSION, "checksum": checksum(payload),
+                    "payload": payload}
+        data = (json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False)
+                + "\n").encode("utf-8")
+    except ValueError as exc:  # a NaN somewhere: JSON cannot carry it
+        raise HandoffError(f"the meeting cannot be written as a handoff file ({exc})") from None
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        fd = _create_private(tmp)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if replace:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)  # fails if a file appeared there meanwhile
+            except FileExistsError:
+                raise HandoffError(taken) from None
+            except OSError:  # no hard links (a FAT memory stick, say)
+                if path.exists():
+                    raise HandoffError(taken) from None
+                os.replace(tmp, path)
+        _fsync_dir(path.parent)
+    except OSError as exc:
+        raise HandoffError(f"{path}: could not be written ({exc.strerror or exc})") from None
+    finally:
+        try:
+            tmp.unlink()
+        except FileNotFoundError:
+            pass
+    return path
+
+
+# -- naming a meeting on the command line -----------------------------------------------------
+
+def resolve_meeting(store, ref: str) -> str:
+    """The id of the meeting `ref` names: its id, a unique start of its id, or "latest" (the
+    most recently started meeting)."""
+    ref = ref.strip()
+    with Session(store.engine) as s:
+        if ref.lower() == "latest":
+            row = s.exec(select(MeetingRow.id)
+                         .order_by(MeetingRow.started_at.desc(), MeetingRow.id)).first()
+            if row is None:
+                raise HandoffError("there are no meetings in this database")
+            return row
+        if not ref:
+            raise HandoffError("name a meeting: its id, the start of its id, or latest")
+        if s.get(MeetingRow, ref) is not None:
+            return ref
+        escaped = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = s.exec(select(MeetingRow).where(MeetingRow.id.like(escaped + "%", escape="\\"))
+                      .order_by(MeetingRow.started_at.desc()).limit(4)).all()
+    if not rows:
+        raise HandoffError(f"no meeting with an id starting {ref!r}")
+    if len(rows) > 1:
+        listed = ", ".join(f"{r.id[:8]} ({r.started_at:%Y-%m-%d} {r.title})" for r in rows[:3])
+        more = " and more" if len(rows) > 3 else ""
+        raise HandoffError(f"{ref!r} names more than one meeting: {listed}{more}; "
+                           "give more of the id")
+    return rows[0].id
