@@ -6,6 +6,7 @@ needs them, so `orat` draws its first frame without waiting for them."""
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 
 from orat_tui import __version__
@@ -62,8 +63,6 @@ def build_parser() -> argparse.ArgumentParser:
     purge.add_argument("--dry-run", action="store_true",
                        help="list what would be deleted; delete nothing")
     for module in COMMAND_MODULES:
-        import importlib
-
         importlib.import_module(f"orat_tui.commands.{module}").register(command)
     return p
 

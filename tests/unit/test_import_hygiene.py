@@ -18,7 +18,7 @@ def imported_after(code: str) -> set[str]:
 
 
 def test_cli_imports_neither_textual_nor_the_database():
-    roots = imported_after("import orat_tui.cli")
+    roots = imported_after("import orat_tui.cli; orat_tui.cli.build_parser()")
     assert not roots & (HEAVY | {"textual", "rich"}), roots & (HEAVY | {"textual", "rich"})
 
 
