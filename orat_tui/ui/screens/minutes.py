@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
 
-from orat_tui.domain.meeting import APPROVED, ENDED, LIVE, Meeting
+from orat_tui.domain.meeting import APPROVED, ENDED, Meeting
 from orat_tui.i18n import _, format_date
 
 
@@ -266,5 +266,3 @@ class MinutesScreen(Screen[None]):
         self.notify(_("Reopened: it can be edited again."))
         self.reload()
 
-
-__all__ = ["MinutesScreen", "LIVE"]
