@@ -4,7 +4,6 @@ Errors name the file, line and column, so a broken file gets a one-line answer."
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -127,16 +126,30 @@ def save_user_template(template: Template, user_dir: Path | None = None) -> Path
     """Save a template as the user's own (never into the shipped files)."""
     import tomli_w
 
+    from orat_tui.files import write_private
+
     user_dir = user_dir or paths.user_templates_dir()
     paths.ensure_private_dir(user_dir)
     path = user_dir / f"{template.id}.toml"
     tmp = path.with_suffix(".toml.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write("# Saved by orat: your own version of this template.\n"
-                + tomli_w.dumps(template_to_data(template)))
+    write_private(tmp, "# Saved by orat: your own version of this template.\n"
+                  + tomli_w.dumps(template_to_data(template)))
     tmp.replace(path)
     return path
+
+
+def user_name(config: UserConfig | None = None) -> str:
+    """The name recorded in the audit trail: `user` in config.toml, else the login name."""
+    import getpass
+
+    if config is None:
+        config = load_user_config()  # a broken config: ConfigError, for the caller to decide
+    if config.user.strip():
+        return config.user.strip()
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name (a container without a passwd entry)
+        return "unknown"
 
 
 def load_user_config(path: Path | None = None) -> UserConfig:

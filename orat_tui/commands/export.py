@@ -71,36 +71,6 @@ def find_meeting(store, ref: str) -> str:
     return hits[0].id
 
 
-def user_name() -> str:
-    """The name recorded in the audit trail: `user` in config.toml, else the login name."""
-    import getpass
-
-    from orat_tui.config import load_user_config
-
-    name = load_user_config().user.strip()
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no login name (a container without passwd entry)
-        return "unknown"
-
-
-def write_private(path: str, data: bytes) -> None:
-    """Write `data` to `path`, readable and writable by the owner only (0600), whatever the
-    umask and also when the file was there before."""
-    import os
-
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.fchmod(fd, 0o600)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
-    finally:
-        os.close(fd)
-
-
 def run(args: argparse.Namespace) -> int:
     from orat_tui.config import ConfigError, load_user_config
     from orat_tui.i18n import set_language
@@ -144,7 +114,6 @@ class Refused(Exception):
 
 def _minutes(args, store) -> bytes | str:
     """The minutes asked for; an override of the personal-number guard is recorded first."""
-    from orat_tui.config import ConfigError
     from orat_tui.export import ExportError, export
     from orat_tui.export.guard import ExportBlocked, blocked_slots, mask
 
@@ -162,6 +131,8 @@ def _minutes(args, store) -> bytes | str:
         raise Refused(str(exc)) from None
     blocked = blocked_slots(meeting, include_internal=args.include_internal) if reason else []
     if blocked:
+        from orat_tui.config import ConfigError, user_name
+
         try:
             who = user_name()
         except ConfigError as exc:
@@ -193,7 +164,9 @@ def _write(data: bytes | str, output: str | None) -> int:
         return 0
     target = Path(output).expanduser()
     try:
-        write_private(str(target), raw)
+        from orat_tui.files import write_private
+
+        write_private(target, raw)
     except OSError as exc:
         return fail(f"cannot write {target}: {exc.strerror or exc}")
     print(f"wrote {target}", file=sys.stderr)

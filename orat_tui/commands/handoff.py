@@ -26,21 +26,6 @@ def _fail(message: str) -> int:
     return 2
 
 
-def who() -> str:
-    """The name recorded in the audit trail: `user` in config.toml, else the login name."""
-    import getpass
-
-    from orat_tui.config import load_user_config
-
-    name = load_user_config().user
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name (a container, say)
-        return "unknown"
-
-
 def cmd_handoff(args) -> int:
     from pathlib import Path
 
@@ -87,7 +72,9 @@ def cmd_import(args) -> int:
 
     path = Path(args.file).expanduser()
     try:
-        name = who()
+        from orat_tui.config import user_name
+
+        name = user_name()
     except ConfigError as exc:
         return _fail(str(exc))
     try:

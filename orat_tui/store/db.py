@@ -65,14 +65,13 @@ def prepare_file(path: Path) -> None:
     the database file. A folder or file that already exists keeps its mode."""
     if not path.parent.exists():
         paths.ensure_private_dir(path.parent)
-        os.chmod(path.parent, 0o700)
     if not path.exists():
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        from orat_tui.files import create_private
+
         try:
-            if hasattr(os, "fchmod"):  # not on Windows before Python 3.13
-                os.fchmod(fd, 0o600)  # the umask may have taken more than group and other
-        finally:
-            os.close(fd)
+            os.close(create_private(path))
+        except FileExistsError:  # another orat made it just now
+            pass
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from orat_tui.files import create_private, fsync_dir
+
 # -- durations --------------------------------------------------------------------------------
 
 DURATION_FORMS = "a number and d, w, m or y (days, weeks, months, years), e.g. 365d, 52w, 24m, 2y"
@@ -76,29 +78,6 @@ def free_name(path: Path) -> Path:
     return candidate
 
 
-def _create_private(path: Path) -> None:
-    """A new, empty file readable by its owner only (it must not exist yet)."""
-    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    try:
-        if hasattr(os, "fchmod"):  # not on Windows before Python 3.13
-            os.fchmod(fd, 0o600)  # whatever the umask
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _remove(path: Path) -> None:
     for p in (path, path.with_name(path.name + "-journal")):
         try:
@@ -140,7 +119,7 @@ def backup_sqlite(db: Path, dest: Path, *, force: bool = False) -> Path:
     _remove(tmp)
     src = out = None
     try:
-        _create_private(tmp)
+        os.close(create_private(tmp))
         src = sqlite3.connect(db, timeout=5.0)
         out = sqlite3.connect(tmp)
         src.backup(out)  # pages=-1: every page in one step, from one read snapshot
@@ -151,7 +130,7 @@ def backup_sqlite(db: Path, dest: Path, *, force: bool = False) -> Path:
         out.close()
         out = None
         os.replace(tmp, dest)
-        _fsync_dir(dest.parent)
+        fsync_dir(dest.parent)
     except (sqlite3.Error, OSError) as exc:
         raise _store_error(f"{dest}: backup failed ({exc})") from None
     finally:
@@ -244,7 +223,7 @@ def raw_copy(db: Path, dest: Path) -> Path:
     try:
         for src, out in ((db, dest), (db.with_name(db.name + "-wal"), dest.with_name(dest.name + "-wal"))):
             if src.exists():
-                _create_private(out)
+                os.close(create_private(out))
                 with open(src, "rb") as f, open(out, "r+b") as g:
                     shutil.copyfileobj(f, g)
                     g.flush()

@@ -79,15 +79,10 @@ class OratApp(App[None]):
 
     @property
     def who(self) -> str:
-        """The name recorded in the audit trail: the user config's, else the system user's."""
-        if self.config.user:
-            return self.config.user
-        import getpass
+        """The name recorded in the audit trail: the user config's, else the login name."""
+        from orat_tui.config import user_name
 
-        try:
-            return getpass.getuser()
-        except (KeyError, OSError):
-            return "?"
+        return user_name(self.config)
 
     def get_system_commands(self, screen) -> Iterable[SystemCommand]:
         """The palette offers every action of the screen (with its key), then Textual's own."""

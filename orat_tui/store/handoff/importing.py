@@ -11,6 +11,7 @@ from sqlalchemy import delete, func
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session, select
 
+from orat_tui.config import ConfigError, UserConfig, user_name
 from orat_tui.store.handoff.fileformat import HandoffError, read_handoff
 from orat_tui.store.handoff.rows import (
     LISTS,
@@ -161,7 +162,11 @@ def import_handoff(store, path, who: str = "", now: datetime | None = None) -> I
     and changes nothing."""
     handoff = read_handoff(path)
     now = now or datetime.now()
-    who = who or _who()
+    if not who:
+        try:
+            who = user_name()
+        except ConfigError:  # a broken config must not stop an import
+            who = user_name(UserConfig())
     fm = handoff.meeting
     started = datetime.fromisoformat(fm["started_at"])
     file_rows = {"meeting": fm, **{k: getattr(handoff, k) for k in LISTS}}
@@ -259,19 +264,3 @@ def _record(s: Session, meeting_id: str, who: str, reason: str, now: datetime) -
     s.flush()
 
 
-def _who() -> str:
-    """Who imports: the user in orat's config, else the login name."""
-    import getpass
-
-    try:
-        from orat_tui.config import load_user_config
-
-        name = load_user_config().user
-    except Exception:  # noqa: BLE001 - a broken config must not stop an import
-        name = ""
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name (a container, say)
-        return "unknown"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
+from orat_tui.files import create_private, fsync_dir, write_all
 from orat_tui.store.handoff.fileformat import FORMAT, VERSION, HandoffError, checksum
 from orat_tui.store.handoff.rows import LISTS, _begin_snapshot, _dump, _rows_of
 from orat_tui.store.models import MeetingRow
@@ -36,25 +37,6 @@ def build_payload(store, meeting_id: str, now: datetime | None = None) -> dict:
     return payload
 
 
-def _create_private(path: Path) -> int:
-    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.fchmod(fd, 0o600)  # whatever the umask
-    return fd
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def write_handoff(store, meeting_id: str, path, *, replace: bool = True,
                   now: datetime | None = None) -> Path:
     """Write the meeting to `path` as a handoff file: complete or not at all (a temporary file
@@ -78,11 +60,9 @@ def write_handoff(store, meeting_id: str, path, *, replace: bool = True,
         raise HandoffError(f"the meeting cannot be written as a handoff file ({exc})") from None
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        fd = _create_private(tmp)
+        fd = create_private(tmp)
         try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
+            write_all(fd, data)
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -97,7 +77,7 @@ def write_handoff(store, meeting_id: str, path, *, replace: bool = True,
                 if path.exists():
                     raise HandoffError(taken) from None
                 os.replace(tmp, path)
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
     except OSError as exc:
         raise HandoffError(f"{path}: could not be written ({exc.strerror or exc})") from None
     finally:

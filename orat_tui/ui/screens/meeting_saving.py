@@ -3,7 +3,6 @@ numbers, and the notes to a file when the database cannot be written."""
 
 from __future__ import annotations
 
-import os
 
 from textual.widgets import TextArea
 
@@ -167,11 +166,10 @@ class SavingMixin:
             from orat_tui.export.markdown import minutes_markdown
 
             target = Path(path).expanduser()
+            from orat_tui.files import write_private
+
             try:
-                fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-                os.fchmod(fd, 0o600)  # an existing file keeps its mode otherwise
-                with os.fdopen(fd, "w", encoding="utf-8") as f:
-                    f.write(minutes_markdown(self.meeting))
+                write_private(target, minutes_markdown(self.meeting))
             except OSError as exc:
                 self.notify(_("Could not write {path}: {error}").format(path=target, error=exc.strerror),
                             severity="error")

@@ -201,10 +201,9 @@ class MinutesScreen(Screen[None]):
             value=str(default)), chosen)
 
     def export_to(self, target, override_reason: str | None = None) -> None:
-        import os
-
         from orat_tui.export import FORMATS, ExportError, export
         from orat_tui.export.guard import ExportBlocked
+        from orat_tui.files import write_private
         from orat_tui.ui.screens.dialogs import TextPrompt
 
         fmt = target.suffix.lstrip(".").lower()
@@ -231,12 +230,8 @@ class MinutesScreen(Screen[None]):
         except ExportError as exc:
             self.notify(str(exc), severity="error")
             return
-        raw = data if isinstance(data, bytes) else data.encode("utf-8")
         try:
-            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            os.fchmod(fd, 0o600)
-            with os.fdopen(fd, "wb") as f:
-                f.write(raw)
+            write_private(target, data)
         except OSError as exc:
             self.notify(_("Could not write {path}: {error}").format(path=target, error=exc.strerror),
                         severity="error")
