@@ -47,23 +47,17 @@ class Unknown(Exception):
 
 
 def find_meeting(store, ref: str) -> str:
-    """The id of the meeting `ref` names: an id, a unique start of one, or 'latest'."""
-    from orat_tui.domain.meeting import LIVE
-
+    """The id of the meeting `ref` names: an id, a unique start of one, or 'latest' (the newest
+    ended or approved meeting, else the newest live one)."""
     ref = ref.strip()
     if not ref:
         raise Unknown("no meeting given")
-    meetings = store.recent_meetings(limit=1_000_000)  # newest first
     if ref == "latest":
-        done = [m for m in meetings if m.state != LIVE]
-        chosen = done or meetings
-        if not chosen:
+        latest = store.latest_meeting(ended_first=True)
+        if latest is None:
             raise Unknown("there are no meetings in this database")
-        return chosen[0].id
-    exact = [m for m in meetings if m.id == ref]
-    if exact:
-        return exact[0].id
-    hits = [m for m in meetings if m.id.lower().startswith(ref.lower())]
+        return latest.id
+    hits = store.meetings_named(ref)
     if not hits:
         raise Unknown(f"no meeting '{ref}' (an id, a unique start of one, or 'latest')")
     if len(hits) > 1:

@@ -109,6 +109,31 @@ class Store(SavingMixin, AuditMixin):
             ).first()
             return None if row is None else _info(row)
 
+    def meetings_named(self, ref: str, limit: int = 50) -> list[MeetingInfo]:
+        """The meetings whose id is `ref`, else whose id starts with it (any case), newest
+        first: how a person names a meeting on the command line."""
+        ref = ref.strip().lower()
+        if not ref:
+            return []
+        with Session(self.engine) as s:
+            row = s.get(MeetingRow, ref)
+            if row is not None:
+                return [_info(row)]
+            escaped = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            rows = s.exec(select(MeetingRow)
+                          .where(func.lower(MeetingRow.id).like(escaped + "%", escape="\\"))
+                          .order_by(MeetingRow.started_at.desc()).limit(limit)).all()
+            return [_info(r) for r in rows]
+
+    def latest_meeting(self, ended_first: bool = False) -> MeetingInfo | None:
+        """The most recently started meeting; with `ended_first`, the newest one that is no
+        longer live, when there is one."""
+        with Session(self.engine) as s:
+            query = select(MeetingRow).order_by(MeetingRow.started_at.desc(), MeetingRow.id)
+            row = s.exec(query.where(MeetingRow.state != LIVE)).first() if ended_first else None
+            row = row or s.exec(query).first()
+            return None if row is None else _info(row)
+
     def recent_meetings(self, limit: int = 20, series_id: str | None = None,
                         offset: int = 0) -> list[MeetingInfo]:
         """Newest first, a page at a time (a long history opens at once)."""

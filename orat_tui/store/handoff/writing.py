@@ -9,12 +9,11 @@ import uuid
 from datetime import datetime
 from pathlib import Path
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from orat_tui.files import create_private, fsync_dir, write_all
 from orat_tui.store.handoff.fileformat import FORMAT, VERSION, HandoffError, checksum
 from orat_tui.store.handoff.rows import LISTS, _begin_snapshot, _dump, _rows_of
-from orat_tui.store.models import MeetingRow
 
 
 def build_payload(store, meeting_id: str, now: datetime | None = None) -> dict:
@@ -94,20 +93,14 @@ def resolve_meeting(store, ref: str) -> str:
     """The id of the meeting `ref` names: its id, a unique start of its id, or "latest" (the
     most recently started meeting)."""
     ref = ref.strip()
-    with Session(store.engine) as s:
-        if ref.lower() == "latest":
-            row = s.exec(select(MeetingRow.id)
-                         .order_by(MeetingRow.started_at.desc(), MeetingRow.id)).first()
-            if row is None:
-                raise HandoffError("there are no meetings in this database")
-            return row
-        if not ref:
-            raise HandoffError("name a meeting: its id, the start of its id, or latest")
-        if s.get(MeetingRow, ref) is not None:
-            return ref
-        escaped = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        rows = s.exec(select(MeetingRow).where(MeetingRow.id.like(escaped + "%", escape="\\"))
-                      .order_by(MeetingRow.started_at.desc()).limit(4)).all()
+    if ref.lower() == "latest":
+        latest = store.latest_meeting()
+        if latest is None:
+            raise HandoffError("there are no meetings in this database")
+        return latest.id
+    if not ref:
+        raise HandoffError("name a meeting: its id, the start of its id, or latest")
+    rows = store.meetings_named(ref, limit=4)
     if not rows:
         raise HandoffError(f"no meeting with an id starting {ref!r}")
     if len(rows) > 1:
