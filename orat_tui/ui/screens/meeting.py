@@ -235,7 +235,7 @@ class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, Screen[None]):
         self.refresh_live(now)
 
     def agenda_times(self, now: float) -> None:
-        self.query_one(AgendaList).show(self.meeting, self.walk, now)
+        self.query_one(AgendaList).show_time(self.meeting, self.walk, now)
 
     # -- moving through the agenda ---------------------------------------------------------
     def _moved(self, moved: bool) -> None:
@@ -318,7 +318,7 @@ class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, Screen[None]):
         new = self.walk.move(agenda.highlighted, direction)
         if new != agenda.highlighted:
             self.state_dirty = True
-            self.agenda_times(self.app.clock.monotonic())
+            agenda.show(self.meeting, self.walk, self.app.clock.monotonic())  # a new order
             agenda.highlighted = new
         else:
             self.notify(_("Only turns and points that follow each other can change places."))
