@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from textual.widgets import TextArea
 
-from orat_tui.i18n import _
+from orat_tui.i18n import _, ngettext
 from orat_tui.labels import step_label
 from orat_tui.ui.widgets.note_area import NoteArea, excerpt
 
@@ -144,12 +144,14 @@ class SavingMixin:
 
         def scrub() -> None:
             store.redact_trail(meeting_id, _("[removed]"))
-            store.record(meeting_id, who, "redact", reason=_("{n} notes").format(n=changed))
+            notes = ngettext("{n} note", "{n} notes", changed).format(n=changed)
+            store.record(meeting_id, who, "redact", reason=notes)
             store.compact_log()
 
         self.app.call_store(scrub)
-        self.notify(_("Removed from {n} notes and from the database. Backups made before now may "
-                      "still hold them.").format(n=changed), timeout=12)
+        self.notify(ngettext("Removed from {n} note and from the database.",
+                             "Removed from {n} notes and from the database.", changed).format(n=changed)
+                    + " " + _("Backups made before now may still hold them."), timeout=12)
 
     def action_export_notes(self) -> None:
         """Write the meeting as it stands in memory to a file: the way out when the database

@@ -64,7 +64,7 @@ class WrapUpView(StepView):
             t.append(f" / {format_duration(step.budget)}", style="dim")
             filled = sum(1 for f in step.fields if m.notes.get(f"step:{step.id}:{f}", "").strip())
             if filled:
-                t.append("  " + _("{n} notes").format(n=filled), style="dim")
+                t.append("  ✎ " + str(filled), style="dim")  # notes written in this step
             t.append("\n")
         t.append("\n" + _("Spoken in all: {time}").format(time=format_duration(total)), style="bold")
         return t
