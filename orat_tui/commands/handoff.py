@@ -31,16 +31,16 @@ def cmd_handoff(args) -> int:
 
     from sqlalchemy.exc import DBAPIError
 
-    from orat_tui.store.db import StoreError
     from orat_tui.store.handoff import HandoffError, resolve_meeting, write_handoff
-    from orat_tui.store.meetings import open_store
+
+    from orat_tui.commands import CommandError, open_existing
 
     out = Path(args.output).expanduser()
     if out.exists() and not args.force and not out.is_dir():
         return _fail(f"{out} already exists; add --force to replace it")
     try:
-        store = open_store(args.db)
-    except StoreError as exc:
+        store = open_existing(args)  # a mistyped --db must not leave a new, empty database
+    except CommandError as exc:
         return _fail(str(exc))
     try:
         meeting_id = resolve_meeting(store, args.meeting)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import sys
 
+from orat_tui.commands import CommandError, open_existing
+
 
 def register(add_command) -> None:
     search = add_command("search", help="search every note of every meeting, newest first")
@@ -29,36 +31,9 @@ def register(add_command) -> None:
     meetings.set_defaults(run=run_meetings)
 
 
-class CommandError(Exception):
-    """One line for stderr; the command exits with 2."""
-
-
 def fail(message: str) -> int:
     print(f"orat: {' '.join(str(message).split())}", file=sys.stderr)
     return 2
-
-
-def open_existing(args):
-    """The store of --db (a database that exists: a typo must not make a new, empty one), with
-    the language of the labels set from --lang or the config."""
-    from orat_tui.config import ConfigError, load_user_config
-    from orat_tui.i18n import set_language
-    from orat_tui.paths import database_url
-    from orat_tui.store.db import StoreError, sqlite_path
-    from orat_tui.store.meetings import Store
-
-    try:
-        set_language(getattr(args, "lang", None) or load_user_config().language)
-    except (ConfigError, ValueError) as exc:
-        raise CommandError(str(exc)) from None
-    url = database_url(getattr(args, "db", None))
-    path = sqlite_path(url)
-    if path is not None and (not path.is_file() or path.stat().st_size == 0):
-        raise CommandError(f"no database at {path}")
-    try:
-        return Store.open(url)
-    except StoreError as exc:
-        raise CommandError(str(exc)) from None
 
 
 def series_of(store, template_id: str | None) -> str | None:

@@ -564,3 +564,13 @@ def test_import_into_a_new_database_with_the_login_name(chair, meeting_id, tmp_p
         assert store.load(meeting_id) == chair.store.load(meeting_id)
     finally:
         store.close()
+
+
+def test_handoff_from_a_mistyped_database_makes_no_empty_one(tmp_path, capsys, isolated):
+    from orat_tui.cli import main
+
+    missing = tmp_path / "typo.db"
+    code = main(["handoff", "latest", "--db", str(missing), "-o", str(tmp_path / "m.json")])
+    assert code == 2
+    assert f"no database at {missing}" in capsys.readouterr().err
+    assert not missing.exists() and not (tmp_path / "m.json").exists()
