@@ -16,10 +16,12 @@ def template_from_meeting(template: Template, meeting: Meeting) -> Template:
     members = {m.key: m for m in template.members}
     order = [s.member for s in meeting.steps if s.kind == "turn" and s.member in members]
     order += [k for k in members if k not in order]
+    hints = {(s.kind, s.member, s.number, s.title): s.hint for s in template.steps if s.hint}
     steps: list[StepSpec] = []
     for s in meeting.steps:
         if s.kind == "turn" and s.member not in members:
             continue
         steps.append(StepSpec(kind=s.kind, budget_seconds=int(round(s.budget)), member=s.member,
-                              title=s.title, number=s.number, prompts=tuple(s.prompts)))
+                              title=s.title, number=s.number, prompts=tuple(s.prompts),
+                              hint=hints.get((s.kind, s.member, s.number, s.title), "")))
     return replace(template, members=tuple(members[k] for k in order), steps=tuple(steps))

@@ -44,6 +44,7 @@ class StepSpec:
     title: str = ""
     number: int = 0
     prompts: tuple[str, ...] = ()
+    hint: str = ""  # what to think of when preparing this step (the intake form shows it)
 
 
 @dataclass(frozen=True)
@@ -208,6 +209,7 @@ def parse_template(template_id: str, data: dict) -> Template:
                 title=title,
                 number=_int(raw, "number", where, 0, 0, 99),
                 prompts=tuple(prompts),
+                hint=_str(raw, "hint", where, default=""),
             )
         )
     return Template(
@@ -264,6 +266,8 @@ def template_to_data(t: Template) -> dict:
             d["title"] = s.title
         if s.prompts:
             d["prompts"] = list(s.prompts)
+        if s.hint:
+            d["hint"] = s.hint
         return d
 
     data: dict = {"template": head, "members": [member(m) for m in t.members]}

@@ -13,7 +13,8 @@ from orat_tui.store.meetings import Store
 
 def start_meeting(store: Store, template: Template, now: datetime) -> Meeting:
     """A new meeting of the template's series (created on first use), with the monthly
-    guests who have not yet taken part this month listed as suggestions (not yet present)."""
+    guests who have not yet taken part this month listed as suggestions (not yet present).
+    The meeting takes over what its members prepared for it (orat_tui.store.intake)."""
     series_id = store.series_for_template(template, now)
     meeting = new_meeting(series_id, template, now)
     for guest in suggested_guests(template.guests, now.date(), store.earlier_attendance(series_id)):
@@ -21,6 +22,9 @@ def start_meeting(store: Store, template: Template, now: datetime) -> Meeting:
             Attendee(guest.key, guest.name, guest.short, kind="guest", role=guest.role, present=False)
         )
     store.save(meeting, now=now)
+    from orat_tui.store.intake import claim
+
+    claim(store, series_id, meeting.id)  # what was prepared for this meeting is now its own
     return meeting
 
 

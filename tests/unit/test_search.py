@@ -228,7 +228,7 @@ def test_at_head_the_triggers_are_there_and_the_index_agrees(demo_store):
         tables = {r[0] for r in c.exec_driver_sql("SELECT name FROM sqlite_master")}
     assert names == TRIGGERS
     assert SEARCH_TABLES <= tables
-    assert head_revision() == "0003"
+    assert head_revision() >= "0003"  # later migrations keep the index
     assert index_in_step(demo_store)
 
 
