@@ -39,12 +39,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("templates", help="list the meeting templates and where each comes from")
 
-    demo = command("demo", help="fill a database with a believable history of meetings")
-    demo.add_argument("--weeks", type=int, default=8, help="weeks of history per template (default 8)")
-    demo.add_argument("--seed", type=int, default=1, help=argparse.SUPPRESS)
-    demo.add_argument("--again", action="store_true",
-                      help="refill a database the demo made before (the same meetings again)")
-
     command("where", help="print where orat keeps its database and config")
 
     backup = command("backup", help="copy the database to FILE, safely even while a meeting runs")
@@ -68,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Sub-commands that live in orat_tui/commands/ (each imports only argparse at the top).
-COMMAND_MODULES = ("export", "handoff", "search")
+COMMAND_MODULES = ("demo", "export", "handoff", "search")
 
 
 def fail(message: str) -> int:
@@ -83,8 +77,6 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "templates":
             return cmd_templates()
-        if args.command == "demo":
-            return cmd_demo(args)
         if args.command == "where":
             return cmd_where(args)
         if args.command in ("backup", "restore", "purge"):
@@ -114,30 +106,6 @@ def cmd_where(args) -> int:
     print(f"database:  {paths.database_url(args.db)}")
     print(f"config:    {paths.user_config_file()}")
     print(f"templates: {paths.user_templates_dir()} (yours), {paths.shipped_templates_dir()} (shipped)")
-    return 0
-
-
-def cmd_demo(args) -> int:
-    if not 1 <= args.weeks <= 1000:
-        return fail("--weeks must be a number from 1 to 1000")
-    if not args.db:
-        return fail("the demo needs a database of its own: orat demo --db FILE")
-    from orat_tui.store.db import StoreError
-    from orat_tui.store.demo import generate_demo
-    from orat_tui.store.meetings import open_store
-
-    try:
-        store = open_store(args.db)
-    except StoreError as exc:
-        return fail(str(exc))
-    if store.recent_meetings(limit=1) and not args.again:
-        store.close()
-        return fail(f"{args.db} already holds meetings; the demo fills a new or empty database "
-                    "(--again refills a demo database)")
-    summary = generate_demo(store, weeks=args.weeks, seed=args.seed)
-    store.close()
-    print(f"{summary.meetings} meetings in {summary.series} series, {summary.notes} notes: "
-          f"orat --db {args.db}")
     return 0
 
 

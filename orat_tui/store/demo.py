@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -19,6 +20,7 @@ from orat_tui.domain.agenda import Status, Step
 from orat_tui.domain.meeting import ENDED, Attendee, Meeting, new_meeting, note_slot
 from orat_tui.domain.template import WEEKDAYS, Template
 from orat_tui.store import demo_text as text
+from orat_tui.store.demo_bulk import write_meetings
 from orat_tui.store.meetings import Store
 
 ABSENCE = 0.08  # each member, each meeting
@@ -38,6 +40,8 @@ SUBSTITUTES = ("Ersättare från samma enhet", "Biträdande samordnare", "Kolleg
 ADJUNCTS = ("Kommunpolisen", "Fältgruppen", "Fritidsgården", "Biblioteket", "Högstadieskolan")
 # Who leads each Örebro point (by kind of member), when present.
 POINT_LEAD = {1: "police", 2: "municipality", 3: "police", 7: "municipality"}
+# A point's note: (rng, point number, the week, [(speaker as named in text, kind)]) -> text.
+PointNote = Callable[[random.Random, int, "text.Week", list[tuple[str, str]]], str]
 
 
 @dataclass(frozen=True)
@@ -78,11 +82,10 @@ def generate_demo(store: Store, weeks: int = 8, today: date | None = None,
         start = template.start or DEFAULT_START
         series_id = store.series_for_template(template, datetime.combine(days[0], start))
         series += 1
-        for day in days:
-            meeting = build_meeting(template, series_id, day, seed)
-            store.save(meeting, now=meeting.ended_at)
-            meetings += 1
-            notes += len(meeting.notes)
+        n, k = write_meetings(store, (build_meeting(template, series_id, day, seed)
+                                      for day in days))
+        meetings += n
+        notes += k
     return DemoSummary(meetings, notes, series)
 
 
@@ -121,15 +124,15 @@ def _slug(name: str) -> str:
     return "adj-" + "".join(c if c.isalnum() else "-" for c in name.lower())[:40]
 
 
-def _guests_present(template: Template, day: date, seed: int) -> set[str]:
+def _guests_present(template: Template, day: date, seed: int, stream: str) -> set[str]:
     """The monthly guests who take part in the first meeting of day's month: drawn once per
     month, so every meeting of the month agrees."""
-    rng = random.Random(f"{seed}|{template.id}|guests|{day.year}-{day.month:02d}")
+    rng = random.Random(f"{seed}|{stream}|guests|{day.year}-{day.month:02d}")
     return {g.key for g in template.guests if rng.random() < GUEST_TAKES_PART}
 
 
 def _attendance(rng: random.Random, meeting: Meeting, template: Template, day: date,
-                seed: int) -> None:
+                seed: int, stream: str) -> None:
     members = [a for a in meeting.attendees if a.kind == "member"]
     for a in members:
         if rng.random() >= (CHAIR_ABSENCE if a.chair else ABSENCE):
@@ -143,7 +146,7 @@ def _attendance(rng: random.Random, meeting: Meeting, template: Template, day: d
     for a in away[max(1, len(members) // 4):]:
         a.present = True
     # Monthly guests: suggested (as the roll call does) until they took part this month.
-    came = _guests_present(template, day, seed)
+    came = _guests_present(template, day, seed, stream)
     first_of_month = day.day <= 7
     for g in template.guests:
         if g.key in came and not first_of_month:
@@ -198,16 +201,23 @@ def _note(meeting: Meeting, slot: str, value: str) -> None:
         meeting.notes[slot] = value
 
 
-def build_meeting(template: Template, series_id: str, day: date, seed: int = 1) -> Meeting:
-    """One ended meeting of the template on `day`, with its notes (nothing is saved)."""
-    rng = random.Random(f"{seed}|{template.id}|{day.isoformat()}")
-    city = text.city_of(template.id, template.forum)
+def build_meeting(template: Template, series_id: str, day: date, seed: int = 1, *,
+                  stream: str = "", city: str = "", areas: tuple[str, ...] = (),
+                  point_note: PointNote | None = None) -> Meeting:
+    """One ended meeting of the template on `day`, with its notes (nothing is saved).
+
+    For a forum of its own (a district's, in the long history): `stream` names its random
+    streams (default: the template's id), `city` and `areas` where it is held, `point_note`
+    writes its points' notes (default: the Örebro points')."""
+    stream = stream or template.id
+    rng = random.Random(f"{seed}|{stream}|{day.isoformat()}")
+    city = city or text.city_of(template.id, template.forum)
     block = day.toordinal() // 28
-    week = text.make_week(day, city, random.Random(f"{seed}|{template.id}|block|{block}"),
-                          (day.toordinal() % 28) // 7)
+    week = text.make_week(day, city, random.Random(f"{seed}|{stream}|block|{block}"),
+                          (day.toordinal() % 28) // 7, areas=areas or None)
     started = datetime.combine(day, template.start or DEFAULT_START)
     meeting = new_meeting(series_id, template, started)
-    _attendance(rng, meeting, template, day, seed)
+    _attendance(rng, meeting, template, day, seed, stream)
     _add_turns(meeting, template)
     meeting.id = _uuid(rng)
     for a in meeting.attendees:
@@ -250,7 +260,7 @@ def build_meeting(template: Template, series_id: str, day: date, seed: int = 1) 
             if step.kind == "turn":
                 value = text.turn_note(rng, _kind(who), field_name, week)
             elif step.kind == "point":
-                value = text.orebro_point_note(
+                value = (point_note or text.orebro_point_note)(
                     rng, step.number, week, [(_prose(a), _kind(a)) for a in speakers])
             elif step.kind == "wrap_up":
                 pairs = []

@@ -8,8 +8,9 @@ AREAS: dict[str, tuple[str, ...]] = {
     "orebro": ("Vivalla", "Baronbackarna", "Brickebacken", "Oxhagen", "Varberga"),
     "bromolla": ("Centrum", "Näsum", "Edenryd", "Ivö"),
 }
-# "på Ivö", "på Möllevången", "på Oxhagen"; "i" for the others.
-_PA = {"Ivö", "Möllevången", "Oxhagen"}
+# "på Ivö", "på Möllevången", "på Kirseberg", ...; "i" for the others.
+_PA = {"Ivö", "Möllevången", "Oxhagen", "Värnhem", "Kirseberg", "Segevång", "Lindängen",
+       "Törnrosen", "Kryddgården"}
 
 # Where the staff of the housing company in the city are named in notes.
 STAFF = {

@@ -54,10 +54,12 @@ def _notable(events: list[Event]) -> Event | None:
     return next((ev for ev in events if ev.coming not in ROUTINE), events[0] if events else None)
 
 
-def make_week(day: date, city: str, block_rng: random.Random, week_in_block: int) -> Week:
+def make_week(day: date, city: str, block_rng: random.Random, week_in_block: int,
+              areas: tuple[str, ...] | None = None) -> Week:
     """The context of the meeting on `day`; `block_rng` is seeded by the block of weeks, so
-    hotspot, theme and level run on for several meetings."""
-    areas = areas_of(city)
+    hotspot, theme and level run on for several meetings. `areas`: the forum's own areas
+    (a district of the city), else the city's."""
+    areas = areas or areas_of(city)
     hotspot = block_rng.choice(areas)
     themes, weights = zip(*THEME_WEIGHTS)
     theme = block_rng.choices(themes, weights)[0]
