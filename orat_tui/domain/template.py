@@ -9,6 +9,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import time
 
+from orat_tui.domain.areas import (
+    AreaSpec, ContactSpec, areas_to_data, contacts_to_data, parse_areas, parse_contacts,
+)
 from orat_tui.domain.steps import KINDS
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -63,6 +66,9 @@ class Template:
     warning_share: float = 0.8
     telephone: bool = False
     turn_fields: tuple[str, ...] = ("past_week", "coming_week")
+    areas: tuple[AreaSpec, ...] = ()  # the series' areas to begin with (editable in the app)
+    contacts: tuple[ContactSpec, ...] = ()  # for the briefing
+    checklist: str = "social-oro"  # config/checklists/<name>.toml; "" = none
     extra: dict = field(default_factory=dict, compare=False)
 
     def member(self, key: str) -> MemberSpec:
@@ -212,6 +218,10 @@ def parse_template(template_id: str, data: dict) -> Template:
                 hint=_str(raw, "hint", where, default=""),
             )
         )
+    checklist = _str(head, "checklist", "template", default="social-oro")
+    if checklist and not _KEY.fullmatch(checklist):
+        raise TemplateError("'checklist' must name a file in checklists/ (a-z, 0-9, '-')",
+                            "template")
     return Template(
         id=template_id,
         name=name,
@@ -227,6 +237,9 @@ def parse_template(template_id: str, data: dict) -> Template:
         warning_share=float(share),
         telephone=_bool(head, "telephone", "template", False),
         turn_fields=tuple(turn_fields),
+        areas=parse_areas(data.get("areas"), TemplateError),
+        contacts=parse_contacts(data.get("contacts"), TemplateError),
+        checklist=checklist,
     )
 
 
@@ -245,6 +258,8 @@ def template_to_data(t: Template) -> dict:
         telephone=t.telephone,
         turn_fields=list(t.turn_fields),
     )
+    if t.checklist != "social-oro":
+        head["checklist"] = t.checklist
 
     def member(m: MemberSpec) -> dict:
         d = {"key": m.key, "name": m.name, "short": m.short}
@@ -274,4 +289,8 @@ def template_to_data(t: Template) -> dict:
     if t.guests:
         data["guests"] = [member(g) for g in t.guests]
     data["steps"] = [step(s) for s in t.steps]
+    if t.areas:
+        data["areas"] = areas_to_data(t.areas)
+    if t.contacts:
+        data["contacts"] = contacts_to_data(t.contacts)
     return data

@@ -20,6 +20,7 @@ from orat_tui.domain.template import Template
 from orat_tui.store.audit import AuditEntry, AuditMixin
 from orat_tui.store.db import make_engine, migrate
 from orat_tui.store.models import AttendeeRow, MeetingRow, NoteRow, Series, StepRow
+from orat_tui.store.picture import PictureMixin
 from orat_tui.store.saving import ApprovedError, NoteConflict, SaveResult, SavingMixin
 
 __all__ = [
@@ -46,7 +47,7 @@ class MeetingInfo:
     state: str
 
 
-class Store(SavingMixin, AuditMixin):
+class Store(SavingMixin, AuditMixin, PictureMixin):
     """One database. Thread-safe for orat's use: writes are serialised by a lock."""
 
     def __init__(self, engine: Engine) -> None:

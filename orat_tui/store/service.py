@@ -16,6 +16,7 @@ def start_meeting(store: Store, template: Template, now: datetime) -> Meeting:
     guests who have not yet taken part this month listed as suggestions (not yet present).
     The meeting takes over what its members prepared for it (orat_tui.store.intake)."""
     series_id = store.series_for_template(template, now)
+    store.sync_areas(series_id, template.areas, now)  # the template's areas, on first use
     meeting = new_meeting(series_id, template, now)
     for guest in suggested_guests(template.guests, now.date(), store.earlier_attendance(series_id)):
         meeting.attendees.append(
