@@ -12,6 +12,7 @@ from datetime import time
 from orat_tui.domain.areas import (
     AreaSpec, ContactSpec, areas_to_data, contacts_to_data, parse_areas, parse_contacts,
 )
+from orat_tui.domain.cadence import Cadence, CadenceError, parse_cadence
 from orat_tui.domain.steps import KINDS
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -69,6 +70,7 @@ class Template:
     areas: tuple[AreaSpec, ...] = ()  # the series' areas to begin with (editable in the app)
     contacts: tuple[ContactSpec, ...] = ()  # for the briefing
     checklist: str = "social-oro"  # config/checklists/<name>.toml; "" = none
+    cadence: Cadence | None = None  # how often the forum must meet (domain/cadence.py)
     extra: dict = field(default_factory=dict, compare=False)
 
     def member(self, key: str) -> MemberSpec:
@@ -152,6 +154,10 @@ def parse_template(template_id: str, data: dict) -> Template:
     if weekday and weekday not in WEEKDAYS:
         raise TemplateError(f"'weekday' must be one of {', '.join(WEEKDAYS)}", "template")
     start = _start(head.get("start", ""))
+    try:
+        cadence = parse_cadence(head["cadence"]) if "cadence" in head else None
+    except CadenceError as exc:
+        raise TemplateError(str(exc), "template") from None
     share = head.get("warning_share", 0.8)
     if isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 < share <= 1:
         raise TemplateError("'warning_share' must be a number above 0 and at most 1", "template")
@@ -240,6 +246,7 @@ def parse_template(template_id: str, data: dict) -> Template:
         areas=parse_areas(data.get("areas"), TemplateError),
         contacts=parse_contacts(data.get("contacts"), TemplateError),
         checklist=checklist,
+        cadence=cadence,
     )
 
 
@@ -251,6 +258,8 @@ def template_to_data(t: Template) -> dict:
             head[key] = getattr(t, key)
     if t.start is not None:
         head["start"] = t.start.strftime("%H:%M")
+    if t.cadence is not None:
+        head["cadence"] = str(t.cadence)
     head.update(
         duration_minutes=t.duration_minutes,
         substitutes_allowed=t.substitutes_allowed,

@@ -24,7 +24,8 @@ from orat_tui.config import (
 )
 from orat_tui.domain.template import Template
 
-SHIPPED = {"bromolla-lagesbild", "malmo-orat", "orebro-samordning"}
+SHIPPED = {"bromolla-kkl", "bromolla-lagesbild", "malmo-fem-fokus-arbetsgrupp",
+           "malmo-fem-fokus-styrgrupp", "malmo-orat", "orebro-samordning"}
 
 SMALL = """\
 # a forum of our own
