@@ -82,8 +82,10 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Isolated:
 
 
 @pytest.fixture
-def db_url(tmp_path: Path, isolated: Isolated) -> str:
-    return f"sqlite:///{tmp_path / 'db' / 'orat.db'}"
+def db_url(new_db_url, isolated: Isolated) -> str:
+    """A new database: a SQLite file in tmp_path, and (a second run of the test) a fresh
+    PostgreSQL database (tests/conftest.py)."""
+    return new_db_url()
 
 
 @pytest.fixture
