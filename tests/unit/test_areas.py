@@ -12,17 +12,9 @@ from orat_tui.config import ConfigError, load_template_file
 from orat_tui.domain.areas import AreaSpec, area_key_for
 from orat_tui.domain.template import TemplateError, parse_template, template_to_data
 from orat_tui.store.areas import AreaError
-from orat_tui.store.meetings import Store
 from orat_tui.store.service import start_meeting
 
 NOW = datetime(2026, 11, 26, 10, 0)
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = Store.open(f"sqlite:///{tmp_path / 'orat.db'}")
-    yield s
-    s.close()
 
 
 def test_every_shipped_template_has_areas_and_contacts(malmo, orebro, bromolla):

@@ -8,17 +8,10 @@ from datetime import datetime, timedelta
 import pytest
 
 from orat_tui.store.intake import audit_field, mark_taken, prepared, save_prepared
-from orat_tui.store.meetings import ApprovedError, Store
+from orat_tui.store.meetings import ApprovedError
 from orat_tui.store.service import start_meeting
 
 THURSDAY = datetime(2026, 11, 26, 9, 0)
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = Store.open(f"sqlite:///{tmp_path / 'orat.db'}")
-    yield s
-    s.close()
 
 
 def test_input_for_the_next_meeting_is_taken_over_when_it_starts(store, orebro):
