@@ -80,7 +80,7 @@ def held_text(st: TermStatus) -> str:
     if st.cadence.unit == "month":
         return ngettext("{n} of {of} month", "{n} of {of} months", of).format(n=n, of=of)
     if st.cadence.unit == "year":
-        return _("{n} of {of} this year").format(n=n, of=of)
+        return _("{n} of {of} in {year}").format(n=n, of=of, year=st.term.year)
     return _("{n} of {of}").format(n=n, of=of)
 
 
@@ -90,3 +90,39 @@ def weekday_index(t: Template | None) -> int | None:
 
 def minutes_text(seconds: float) -> str:
     return _("{n} min").format(n=int(round(seconds / 60)))
+
+
+def cadence_overview(store, templates: dict, today) -> dict[str, TermStatus]:
+    """template id -> the current term's status of its series, for every template with a
+    cadence (the home screen). One query: this year's meeting days."""
+    from datetime import date
+
+    from orat_tui.domain.cadence import term_status
+    from orat_tui.store.stats import all_series, meeting_days
+
+    term = Term.of(today)
+    days = meeting_days(store, date(today.year, 1, 1), today)
+    out: dict[str, TermStatus] = {}
+    by_template = {s.template_id: s.id for s in all_series(store)}
+    for key, entry in templates.items():
+        t = entry.template
+        if t.cadence is None:
+            continue
+        held = days.get(by_template.get(key, ""), [])
+        out[key] = term_status(t.cadence, held, term, today, weekday_index(t))
+    return out
+
+
+def due_text(st: TermStatus, today) -> str:
+    """'next by fri 27 nov 2026 · HT 2026: 2 of 3, on track' (home screen, `u` view)."""
+    from orat_tui.i18n import format_date
+
+    parts = []
+    if st.next_due is not None:
+        when = format_date(st.next_due)
+        parts.append((_("next meeting overdue (by {date})") if st.next_due < today
+                      else _("next meeting by {date}")).format(date=when))
+    held = _("{held}, {state}").format(held=held_text(st), state=state_label(st.state))
+    parts.append(held if st.cadence.unit == "year" else
+                 _("{term}: {held}").format(term=term_label(st.term), held=held))
+    return " · ".join(parts)

@@ -72,10 +72,10 @@ def test_term_report_figures(filled, swedish):
     store, templates = filled
     data = json.loads(render(build(store, args(), TODAY, templates), "json"))
     rows = {r[0]: r for r in data["sections"][0]["blocks"][0]["rows"]}
-    assert rows["Örat mot marken · Malmö"][2:5] == ["4", "4 av 27 veckor", "efter"]
+    assert rows["Örat mot marken · Malmö"][2:5] == ["4", "4 av 27 veckor", "ligger efter"]
     assert rows["Styrgrupp Fem Fokus · Malmö"][1:5] == [
         "minst 3 per termin", "2", "2 av 3", "i fas"]
-    assert rows["KKL-möte · Bromölla"][2:5] == ["0", "1 av 2 i år", "i fas"]
+    assert rows["KKL-möte · Bromölla"][2:5] == ["0", "1 av 2 under 2026", "i fas"]
     malmo = next(s for s in data["sections"] if s["heading"] == "Örat mot marken · Malmö")
     assert "veckor 27–42, 45" in malmo["blocks"][0]["text"]  # the autumn break
     attendance = {b["label"]: b["text"] for b in malmo["blocks"][1]["bars"]}

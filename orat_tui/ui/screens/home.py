@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual import on
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -27,6 +28,7 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.unfinished = None  # MeetingInfo
         self.series_by_template: dict = {}
+        self.cadence: dict = {}  # template id -> TermStatus of the current term
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
@@ -60,9 +62,25 @@ class HomeScreen(Screen[None]):
             else:
                 detail = _("no meetings yet")
             origin = "" if entry.origin == "shipped" else "  [" + _("own template") + "]"
-            ol.add_option(Option(f"{entry.template.name}{origin}\n  [dim]{key} · {detail}[/]", id=key))
+            ol.add_option(Option(f"{entry.template.name}{origin}\n  [dim]{key} · {detail}[/]"
+                                 f"{self._cadence_line(key)}", id=key))
         if highlighted is not None:
             ol.highlighted = highlighted
+
+    def _cadence_line(self, key: str) -> str:
+        """When the series' next meeting is due and whether this term's requirement is met."""
+        st = self.cadence.get(key)
+        if st is None:
+            return ""
+        from orat_tui.domain.cadence import BEHIND, MET, MISSED
+        from orat_tui.reports.common import cadence_label, due_text
+
+        info = self.series_by_template.get(key)
+        if info is None or not info.meetings:  # a forum not (yet) run here: only what it asks
+            text = _("requirement: {cadence}").format(cadence=cadence_label(st.cadence))
+            return f"\n  [dim]{escape(text)}[/]"
+        style = {MET: "green", BEHIND: "red", MISSED: "red"}.get(st.state, "dim")
+        return f"\n  [{style}]{escape(due_text(st, self.app.clock.now().date()))}[/]"
 
     def on_orat_app_store_ready(self, _msg) -> None:
         self.refresh_from_store()
@@ -75,12 +93,16 @@ class HomeScreen(Screen[None]):
         store = self.app.store
 
         def load():
-            return store.unfinished(), store.list_series(), store.recent_meetings(limit=30)
+            from orat_tui.reports.common import cadence_overview
+
+            cadence = cadence_overview(store, self.app.templates, self.app.clock.now().date())
+            return (store.unfinished(), store.list_series(), store.recent_meetings(limit=30),
+                    cadence)
 
         self.app.call_store(load, done=self._loaded)
 
     def _loaded(self, result) -> None:
-        unfinished, series, recent = result
+        unfinished, series, recent, self.cadence = result
         self._fill_recent(recent)
         self.unfinished = unfinished
         self.series_by_template = {s.template_id: s for s in series}
