@@ -62,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Sub-commands that live in orat_tui/commands/ (each imports only argparse at the top).
-COMMAND_MODULES = ("demo", "export", "handoff", "search", "report")
+COMMAND_MODULES = ("demo", "export", "handoff", "search", "report", "intake")
 
 
 def fail(message: str) -> int:

@@ -44,10 +44,10 @@ def intake_fields(template: Template, member: str) -> list[IntakeField]:
                                           hint=getattr(step, "hint", "")))
         elif (step.kind == "turn" and step.member == member) or (
                 step.kind == "round" and member not in own_turns):
-            for name in template.turn_fields:
-                if name not in seen:
+            for i, name in enumerate(template.turn_fields):
+                if name not in seen:  # the prompts once, with the first field
                     seen.add(name)
-                    fields.append(IntakeField(name, "turn", prompts=step.prompts,
+                    fields.append(IntakeField(name, "turn", prompts=step.prompts if i == 0 else (),
                                               hint=getattr(step, "hint", "")))
     return fields
 
