@@ -53,3 +53,48 @@ def fill(store, tmp_path):
     kkl = t["bromolla-kkl"].template
     hold(store, kkl, date(2026, 5, 12), at=time(10, 0))
     return t
+
+
+# -- the Malmö Väster citizen promise (seed 004) ----------------------------------------------
+def vaster_promise():
+    from orat_tui.domain.promises import Commitment, Entry, Promise
+
+    def entries(prefix, spread):
+        return [Entry(f"{prefix}-{i}", d, n) for i, (d, n) in enumerate(spread)]
+
+    reports = entries("sol", [(date(2019, m, 15), 5) for m in range(1, 12)]  # 55 in 2019
+                      + [(date(2020, m, 10), 4) for m in range(1, 10)])  # 36 by September 2020
+    visible = entries("vis", [(date(2019, 3, 1), 4), (date(2019, 9, 1), 6), (date(2020, 5, 1), 3)])
+    planned = entries("ins", [(date(2019, 6, 1), 10), (date(2020, 2, 1), 11)])
+    return Promise(
+        id="", title="Medborgarlöfte Malmö Väster", starts=date(2019, 1, 1),
+        ends=date(2020, 12, 31), areas=["Bellevue", "Holma", "Kroksbäck"],
+        description="Polisen och Malmö stad avsätter tillsammans resurser för att arbeta "
+                    "brottsförebyggande, särskilt för barn och unga i områdena.",
+        commitments=[
+            Commitment("", "Organiserade tematräffar med samtliga elever i årskurs fem på "
+                           "Holmaskolan, Kroksbäcksskolan och Lorensborgsskolan.",
+                       done=True, evaluation="Genomfört i alla tre skolorna hösten 2019."),
+            Commitment("", "Minst 50 SOL-14-anmälningar till socialtjänsten varje år.",
+                       target=50, per_year=True, unit="SOL-14-anmälningar", entries=reports),
+            Commitment("", "Minst 25 synliga aktiviteter i Bellevue, Holma och Kroksbäck.",
+                       target=25, unit="synliga aktiviteter", entries=visible),
+            Commitment("", "25 planerade insatser mot öppen droghandel och kriminella aktörer.",
+                       target=25, unit="planerade insatser", entries=planned),
+        ])
+
+
+def fill_promise(store):
+    """The Väster promise saved with its commitments and entries; returns it."""
+    from orat_tui.store.promises import add_entry, save_commitment, save_promise
+
+    p = vaster_promise()
+    now = datetime(2019, 1, 2, 9, 0)
+    save_promise(store, p, now)
+    for c in p.commitments:
+        kept = c.entries
+        c.entries = []
+        save_commitment(store, p.id, c)
+        for e in kept:
+            c.entries.append(add_entry(store, c.id, e.day, e.amount, e.note, now))
+    return p

@@ -149,3 +149,44 @@ def test_cli_missing_database(tmp_path, capsys, isolated):
     code, out, err = run_cli(["report", "term", "--db", str(tmp_path / "typo.db")], capsys)
     assert code == 2 and "no database at" in err
     assert not (tmp_path / "typo.db").exists()
+
+
+# -- orat report promises ----------------------------------------------------------------------
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_promises_report_golden(store, swedish, fmt):
+    from datetime import date
+
+    from orat_tui.reports.promises import build
+    from tests.unit.report_data import fill_promise
+
+    fill_promise(store)
+    report = build(store, args(), date(2020, 10, 1), {})
+    golden(f"report-promises.{fmt}", render(report, fmt))
+
+
+def test_promises_report_at_the_end_of_the_period(store, swedish):
+    from datetime import date
+
+    from orat_tui.reports.promises import build
+    from tests.unit.report_data import fill_promise
+
+    fill_promise(store)
+    data = json.loads(render(build(store, args(what="medborgarlöfte"), date(2021, 1, 15), {}),
+                             "json"))
+    [section] = data["sections"]
+    table = next(b for b in section["blocks"] if b["type"] == "table")
+    assert [r[2:] for r in table["rows"]] == [
+        ["genomfört", "genomfört"], ["2019: 55, 2020: 36", "ej uppfyllt"],
+        ["13", "ej uppfyllt"], ["21", "ej uppfyllt"]]
+    assert "(100 % har gått)" in section["blocks"][0]["text"]
+    evaluation = section["blocks"][-1]
+    assert evaluation["rows"][0][1] == "Genomfört i alla tre skolorna hösten 2019."
+
+
+def test_promises_report_unknown_promise(store, db_url, capsys):
+    from tests.unit.report_data import fill_promise
+
+    fill_promise(store)
+    code, out, err = run_cli(["report", "promises", "Söder", "--db",
+                              db_url.removeprefix("sqlite:///")], capsys)
+    assert code == 2 and "no promise 'Söder' (promises: Medborgarlöfte Malmö Väster)" in err
