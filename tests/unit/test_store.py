@@ -28,6 +28,7 @@ from orat_tui.store.search import SEARCH_TABLES  # noqa: E402
 TABLES = {"alembic_version", "series", "meeting", "attendee", "step", "note", "audit"} | SEARCH_TABLES
 TABLES |= {"prepared_input"}  # prepared input (orat_tui.store.models_intake)
 TABLES |= {"area", "area_level", "combined_level", "signal_rating", "event"}  # the picture
+TABLES |= {"promise", "promise_area", "commitment", "commitment_entry"}  # citizen promises
 
 
 def url_of(path: Path) -> str:
