@@ -50,9 +50,13 @@ def default_db_path() -> Path:
 
 def database_url(db: str | None = None) -> str:
     """The database to open: --db, else $ORAT_DB, else the file in the data folder.
-    A plain path becomes a SQLite URL; a URL (postgresql+psycopg://...) is kept."""
+    A plain path becomes a SQLite URL; a URL (postgresql+psycopg://...) is kept, and
+    postgresql:// or postgres:// (what psql and libpq take) mean PostgreSQL through psycopg."""
     chosen = db or os.environ.get("ORAT_DB") or ""
     if "://" in chosen:
+        scheme, _, rest = chosen.partition("://")
+        if scheme in ("postgresql", "postgres"):  # the driver orat ships with: psycopg 3
+            return f"postgresql+psycopg://{rest}"
         return chosen
     path = Path(chosen).expanduser() if chosen else default_db_path()
     return f"sqlite:///{path.resolve()}"

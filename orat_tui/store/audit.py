@@ -32,6 +32,26 @@ class AuditMixin:
     engine: Engine
     _write: threading.Lock
 
+    def server_user(self) -> str | None:
+        """The database user this store logged in as, on a database server (None on SQLite).
+        On a shared PostgreSQL database each person logs in as themselves, so that is who
+        the audit trail names: not a name from a config file anyone can edit."""
+        if self.engine.dialect.name == "sqlite":
+            return None
+        cached = getattr(self, "_server_user", None)
+        if cached is None:
+            from sqlalchemy import text
+
+            with self.engine.connect() as conn:
+                cached = conn.execute(text("SELECT session_user")).scalar() or ""
+            self._server_user = cached
+        return cached or None
+
+    def identity(self, who: str) -> str:
+        """Who an entry of the audit trail names: the database user on a server, else `who`
+        (the config's `user`, else the login name)."""
+        return self.server_user() or who
+
     def record(self, meeting_id: str, who: str, action: str, field: str = "", before: str = "",
                after: str = "", reason: str = "", now: datetime | None = None,
                merge_within: float = 0.0) -> None:
@@ -39,6 +59,7 @@ class AuditMixin:
         of the same field by the same person that directly follows the last entry updates
         that entry's "after" instead (typing a sentence is one edit, not forty)."""
         now = now or datetime.now()
+        who = self.identity(who)
         with self._write, Session(self.engine) as s:
             if merge_within and action == "edit":
                 last = s.exec(select(AuditRow).where(AuditRow.meeting_id == meeting_id)
@@ -73,6 +94,7 @@ class AuditMixin:
         from orat_tui.domain.approval import content_hash
 
         now = now or datetime.now()
+        who = self.identity(who)
         meeting = self.load(meeting_id)
         if meeting.state == LIVE:
             raise ValueError("a live meeting is ended before it is approved")
@@ -101,6 +123,7 @@ class AuditMixin:
         if not reason.strip():
             raise ValueError("reopening an approved meeting needs a reason")
         now = now or datetime.now()
+        who = self.identity(who)
         with self._write, Session(self.engine) as s:
             row = s.get(MeetingRow, meeting_id)
             if row is None:

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from orat_tui import paths
 
@@ -94,7 +94,52 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    kind = url.partition("://")[0]
+    if kind.partition("+")[0] not in ("postgresql", "sqlite"):
+        raise StoreError(f"orat works with SQLite (a file, or sqlite:///FILE) and PostgreSQL "
+                         f"(postgresql+psycopg://USER@HOST/DATABASE), not '{kind}'")
+    try:
+        # a connection that the server or the network dropped (the secretary's laptop slept)
+        # is noticed and replaced before use
+        return create_engine(url, pool_pre_ping=True)
+    except ImportError:
+        raise StoreError("PostgreSQL needs its driver: pip install 'orat[postgresql]' "
+                         "(psycopg)") from None
+    except NoSuchModuleError:
+        raise StoreError(f"orat does not know the database driver '{kind}' (use "
+                         "postgresql+psycopg://)") from None
+    except ArgumentError as exc:
+        raise StoreError(f"not a database URL ({exc})") from None
+
+
+def server_name(url) -> str:
+    """user@host:port/database of a server URL, without a password."""
+    user = f"{url.username}@" if url.username else ""
+    port = f":{url.port}" if url.port else ""
+    return f"{user}{url.host or 'localhost'}{port}/{url.database or ''}"
+
+
+def connect_error(engine: Engine, exc: BaseException) -> StoreError:
+    """One line for a database server that cannot be used: not reachable, the user refused,
+    the database missing."""
+    import re
+
+    where = server_name(engine.url)
+    message = " ".join(str(getattr(exc, "orig", None) or exc).split())
+    reason = re.split(r"failed: (?:FATAL: )?", message)[-1].strip() or message
+    lowered = reason.lower()
+    if "does not exist" in lowered and "database" in lowered:
+        return StoreError(f"{where}: no such database on the server ({reason}); the README's "
+                          "'A shared database' says how to make it")
+    if any(k in lowered for k in ("password", "authentication", "pg_hba", "role", "permission")):
+        return StoreError(f"{where}: the server refused the login ({reason})")
+    if any(k in lowered for k in ("refused", "timeout", "timed out", "translate host",
+                                  "no route", "unreachable", "is the server running",
+                                  "resolve host", "name or service")):
+        return StoreError(f"{where}: cannot reach the database server ({reason})")
+    return StoreError(f"{where}: cannot open the database ({reason})")
 
 
 def _alembic_config(connection, script_location: Path | None = None):
@@ -145,6 +190,10 @@ def migrate(engine: Engine, script_location: Path | None = None) -> Path | None:
         with engine.connect() as conn:
             tables = set(inspect(conn).get_table_names())
             current = MigrationContext.configure(conn).get_current_revision()
+    except OperationalError as exc:
+        if engine.dialect.name != "sqlite":
+            raise connect_error(engine, exc) from None
+        raise StoreError(f"{engine.url.database or engine.url}: not an orat database ({exc.orig})") from None
     except DatabaseError as exc:
         raise StoreError(f"{engine.url.database or engine.url}: not an orat database ({exc.orig})") from None
     if tables and "alembic_version" not in tables:

@@ -1,6 +1,7 @@
 """Full-text search over every note of every meeting, and the list of meetings.
 
-Search runs on SQLite's FTS5 index `note_fts` (schema 0003: external content over note.text,
+On PostgreSQL, search() hands over to orat_tui.store.search_pg (its own text search, the
+same answers). On SQLite, search runs on SQLite's FTS5 index `note_fts` (schema 0003: external content over note.text,
 tokenizer unicode61 with diacritics kept, so `för` never finds `for`; case folded, so `ÅSA`
 finds `Åsa`). Whatever a person types is a valid query: `to_fts_query` turns it into a safe
 FTS5 expression (every word a quoted phrase, a trailing `*` a prefix search, the words joined
@@ -39,10 +40,14 @@ SEARCH_TABLES = frozenset({"note_fts", "note_fts_data", "note_fts_idx", "note_ft
                            "note_fts_config"})
 
 
+SEARCH_INDEXES = frozenset({"ix_note_search"})  # PostgreSQL's (schema 0006)
+
+
 def include_name(name: str | None, type_: str, parent_names: dict) -> bool:
     """For Alembic (`include_name=` in env.py, or opts of compare_metadata): everything but
-    the search index's tables."""
-    return not (type_ == "table" and name in SEARCH_TABLES)
+    the search index's tables (SQLite) and index (PostgreSQL)."""
+    return not ((type_ == "table" and name in SEARCH_TABLES)
+                or (type_ == "index" and name in SEARCH_INDEXES))
 
 
 class SearchUnavailable(NotImplementedError):
@@ -208,11 +213,12 @@ ORDER BY meeting.started_at DESC, note.rowid
 """
 
 
-def _check_sqlite(store: Store) -> None:
-    if store.engine.dialect.name != "sqlite":
-        raise SearchUnavailable(
-            f"full-text search works on SQLite databases for now, not on "
-            f"{store.engine.dialect.name} (PostgreSQL search comes later)")
+def _dialect(store: Store) -> str:
+    """"sqlite" or "postgresql"; any other database: SearchUnavailable."""
+    name = store.engine.dialect.name
+    if name not in ("sqlite", "postgresql"):
+        raise SearchUnavailable(f"full-text search works on SQLite and PostgreSQL, not on {name}")
+    return name
 
 
 def search(store: Store, query: str, limit: int = DEFAULT_LIMIT,
@@ -222,7 +228,10 @@ def search(store: Store, query: str, limit: int = DEFAULT_LIMIT,
     from sqlalchemy import Boolean, DateTime, String, text
     from sqlalchemy.exc import OperationalError
 
-    _check_sqlite(store)
+    if _dialect(store) == "postgresql":
+        from orat_tui.store.search_pg import search_postgresql
+
+        return search_postgresql(store, query, limit, series_id, SNIPPET_TOKENS)
     fts = to_fts_query(query)
     if fts is None or limit <= 0:
         return []
@@ -321,8 +330,10 @@ def place_label(place: Place | None, slot: str = "") -> str:
 
 def rebuild_index(store: Store) -> None:
     """Build the search index again from the notes: a repair, for an index that lost step
-    with the notes (a future migration that rebuilt the note table, say)."""
-    _check_sqlite(store)
+    with the notes (a future migration that rebuilt the note table, say). On PostgreSQL the
+    index is over the notes' own text and cannot fall out of step: nothing to do."""
+    if _dialect(store) != "sqlite":
+        return
     with store._write, store.engine.begin() as conn:
         conn.exec_driver_sql("INSERT INTO note_fts(note_fts) VALUES ('rebuild')")
 
@@ -332,7 +343,8 @@ def index_in_step(store: Store) -> bool:
     for an external-content index compares it with the note table)."""
     from sqlalchemy.exc import DatabaseError
 
-    _check_sqlite(store)
+    if _dialect(store) != "sqlite":
+        return True  # PostgreSQL's index is over the notes' own text (schema 0006)
     try:
         with store.engine.connect() as conn:
             conn.exec_driver_sql(

@@ -79,10 +79,12 @@ class OratApp(App[None]):
 
     @property
     def who(self) -> str:
-        """The name recorded in the audit trail: the user config's, else the login name."""
+        """The name recorded in the audit trail: on a database server the database user,
+        else the user config's, else the login name."""
         from orat_tui.config import user_name
 
-        return user_name(self.config)
+        name = user_name(self.config)
+        return self.store.identity(name) if self.store is not None else name
 
     def get_system_commands(self, screen) -> Iterable[SystemCommand]:
         """The palette offers every action of the screen (with its key), then Textual's own."""

@@ -1,5 +1,6 @@
-"""Full-text search (schema 0003, orat_tui.store.search) and `orat search` / `orat meetings`,
-on real SQLite files: Swedish letters stay themselves, any text is a valid query, newest
+"""Full-text search (schema 0003 on SQLite, 0006 on PostgreSQL; orat_tui.store.search) and
+`orat search` / `orat meetings`, on real SQLite files and (a second run) real PostgreSQL
+databases, which must answer alike: Swedish letters stay themselves, any text is a valid query, newest
 meeting first, the index follows every change of a note, a removed personal number does not
 linger in the index."""
 
@@ -22,6 +23,7 @@ from orat_tui.store.db import _alembic_config, head_revision, migrate
 from orat_tui.store.demo import generate_demo
 from orat_tui.store.meetings import Store
 from orat_tui.store.models import MeetingRow
+from tests.conftest import BACKENDS
 from orat_tui.store.search import (
     SEARCH_TABLES,
     SearchUnavailable,
@@ -44,13 +46,6 @@ HOSTILE = ['"', "-", "NOT", "a:b", "(", "*", '""', '"unbalanced', "NEAR(", "^", 
            "'", "\\", "%", "_", ":query", "?", "\x00", "a\x00b", "\udcff", "\ud800x", "🙂",
            "\u0301", '"inbrott', 'inbrott"', '"""', '"a" "b', "^inbrott", "in^brott",
            "col:", ":", "a:", "\t\n", "(inbrott OR stöld)", " ".join(["ord"] * 1000)]
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = Store.open(f"sqlite:///{tmp_path / 'orat.db'}")
-    yield s
-    s.close()
 
 
 def a_meeting(store, template, when, notes: dict[str, str], ended: bool = True):
@@ -161,12 +156,23 @@ def test_a_snippet_marks_the_matched_words_on_one_line():
 # --------------------------------------------------------------------------- order and limit
 
 
-@pytest.fixture(scope="module")
-def demo_store(tmp_path_factory):
-    s = Store.open(f"sqlite:///{tmp_path_factory.mktemp('demo') / 'orat.db'}")
-    generate_demo(s, weeks=8, today=TODAY)
-    yield s
-    s.close()
+@pytest.fixture(scope="module", params=BACKENDS)
+def demo_store(request, tmp_path_factory):
+    """Eight weeks of demo meetings, made once per module and database kind."""
+    from contextlib import ExitStack
+
+    with ExitStack() as stack:
+        if request.param == "sqlite":
+            url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'orat.db'}"
+        else:
+            from tests.pg import fresh_database, need_server
+
+            need_server()
+            url = stack.enter_context(fresh_database())
+        s = Store.open(url)
+        generate_demo(s, weeks=8, today=TODAY)
+        yield s
+        s.close()
 
 
 def test_newest_meeting_first(demo_store):
@@ -222,6 +228,8 @@ def test_list_meetings_newest_first_with_series_and_state(demo_store):
 
 
 def test_at_head_the_triggers_are_there_and_the_index_agrees(demo_store):
+    if demo_store.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's FTS5 triggers (PostgreSQL's index: test_postgresql_index_*)")
     with demo_store.engine.connect() as c:
         names = {r[0] for r in c.exec_driver_sql(
             "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'note'")}
@@ -248,7 +256,8 @@ def test_a_deleted_meeting_leaves_the_search_with_its_notes(store, malmo):
                       "coming_week": "Trygghetsvandring i Kroksbäck."})
     assert len(search(store, "lindängen")) == 2
     with Session(store.engine) as s:
-        assert s.connection().exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        if store.engine.dialect.name == "sqlite":
+            assert s.connection().exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         s.delete(s.get(MeetingRow, gone.id))
         s.commit()
     assert [h.meeting_id for h in search(store, "lindängen")] == [keep.id]
@@ -256,6 +265,7 @@ def test_a_deleted_meeting_leaves_the_search_with_its_notes(store, malmo):
     assert index_in_step(store)  # the cascade's deletes reached the index: nothing stale
 
 
+@pytest.mark.sqlite_only
 def test_a_note_written_with_the_index_out_of_step_is_found_after_a_rebuild(store, malmo):
     m = a_meeting(store, malmo, FRIDAY, {"past_week": "Ordinarie."})
     with store.engine.begin() as c:
@@ -284,12 +294,12 @@ def test_downgrade_drops_the_index_and_upgrade_indexes_the_notes_there(tmp_path,
     store.close()
 
 
-def test_autogenerate_leaves_the_index_alone(tmp_path):
+def test_autogenerate_leaves_the_index_alone(db_url):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
     from sqlmodel import SQLModel
 
-    store = Store.open(f"sqlite:///{tmp_path / 'orat.db'}")
+    store = Store.open(db_url)
     with store.engine.connect() as c:
         context = MigrationContext.configure(c, opts={"include_name": include_name})
         assert compare_metadata(context, SQLModel.metadata) == []
@@ -297,8 +307,8 @@ def test_autogenerate_leaves_the_index_alone(tmp_path):
 
 
 def test_search_on_another_database_says_so_clearly():
-    other = Store(SimpleNamespace(dialect=SimpleNamespace(name="postgresql")))
-    with pytest.raises(NotImplementedError, match="SQLite"):
+    other = Store(SimpleNamespace(dialect=SimpleNamespace(name="mysql")))
+    with pytest.raises(NotImplementedError, match="SQLite and PostgreSQL"):
         search(other, "inbrott")
     with pytest.raises(SearchUnavailable):
         search(other, "")
@@ -399,7 +409,10 @@ def run(*argv: str) -> int:
 
 @pytest.fixture
 def demo_db(demo_store, isolated):
-    return demo_store.engine.url.database
+    """What a person gives --db: the file, or the server's URL."""
+    if demo_store.engine.dialect.name == "sqlite":
+        return demo_store.engine.url.database
+    return demo_store.engine.url.render_as_string(hide_password=False)
 
 
 def test_orat_search_prints_one_line_per_hit(demo_db, capsys):

@@ -167,6 +167,7 @@ def import_handoff(store, path, who: str = "", now: datetime | None = None) -> I
             who = user_name()
         except ConfigError:  # a broken config must not stop an import
             who = user_name(UserConfig())
+    who = store.identity(who)  # on a database server: the database user
     fm = handoff.meeting
     started = datetime.fromisoformat(fm["started_at"])
     file_rows = {"meeting": fm, **{k: getattr(handoff, k) for k in LISTS}}
