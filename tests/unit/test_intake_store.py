@@ -49,7 +49,8 @@ def test_a_meetings_prepared_input_is_audited_when_edited(store, orebro):
                   now=THURSDAY + timedelta(hours=2), meeting_id=meeting.id)
     [entry] = store.audit_trail(meeting.id)
     assert (entry.who, entry.field, entry.before, entry.after) == (
-        "sekr", audit_field("polisen", "point-2"), "Match på lördag.", "Match på söndag.")
+        store.identity("sekr"),  # on PostgreSQL: the database user
+        audit_field("polisen", "point-2"), "Match på lördag.", "Match på söndag.")
 
 
 def test_an_approved_meetings_prepared_input_does_not_change(store, orebro):
