@@ -40,7 +40,7 @@ SEARCH_TABLES = frozenset({"note_fts", "note_fts_data", "note_fts_idx", "note_ft
                            "note_fts_config"})
 
 
-SEARCH_INDEXES = frozenset({"ix_note_search"})  # PostgreSQL's (schema 0006)
+SEARCH_INDEXES = frozenset({"ix_note_search"})  # PostgreSQL's (schema 0007)
 
 
 def include_name(name: str | None, type_: str, parent_names: dict) -> bool:
@@ -344,7 +344,7 @@ def index_in_step(store: Store) -> bool:
     from sqlalchemy.exc import DatabaseError
 
     if _dialect(store) != "sqlite":
-        return True  # PostgreSQL's index is over the notes' own text (schema 0006)
+        return True  # PostgreSQL's index is over the notes' own text (schema 0007)
     try:
         with store.engine.connect() as conn:
             conn.exec_driver_sql(

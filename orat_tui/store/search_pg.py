@@ -1,5 +1,5 @@
 """Full-text search on PostgreSQL: the same queries and answers as on SQLite's FTS5
-(orat_tui.store.search), on PostgreSQL's own text search (schema 0006: a GIN index over
+(orat_tui.store.search), on PostgreSQL's own text search (schema 0007: a GIN index over
 `orat_search_words(note.text)`, configuration `simple`).
 
 The user's text becomes a tsquery built here, never parsed by PostgreSQL's query syntax:

@@ -1,4 +1,4 @@
-"""Full-text search (schema 0003 on SQLite, 0006 on PostgreSQL; orat_tui.store.search) and
+"""Full-text search (schema 0003 on SQLite, 0007 on PostgreSQL; orat_tui.store.search) and
 `orat search` / `orat meetings`, on real SQLite files and (a second run) real PostgreSQL
 databases, which must answer alike: Swedish letters stay themselves, any text is a valid query, newest
 meeting first, the index follows every change of a note, a removed personal number does not

@@ -1,7 +1,7 @@
 """full-text search on PostgreSQL (its own text search, configuration `simple`)
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-11-24
 
 What 0003 is for SQLite, this is for PostgreSQL; on SQLite it does nothing.
@@ -24,8 +24,8 @@ Store.compact_log.
 """
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
