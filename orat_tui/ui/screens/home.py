@@ -22,6 +22,8 @@ class HomeScreen(Screen[None]):
                 tooltip=_("Every meeting, by series and date")),
         Binding("slash,s", "search", _("Search"), id="search",
                 tooltip=_("Search the notes of every meeting")),
+        Binding("p", "prepare", _("Prepare"), id="prepare",
+                tooltip=_("Prepare the next meeting of the highlighted series: input per member")),
     ]
 
     def __init__(self) -> None:
@@ -156,6 +158,16 @@ class HomeScreen(Screen[None]):
             from orat_tui.ui.screens.meetings import MeetingsScreen
 
             self.app.push_screen(MeetingsScreen())
+
+    def action_prepare(self) -> None:
+        ol = self.query_one("#series-list", OptionList)
+        if self.app.store is None or ol.highlighted is None:
+            return
+        entry = self.app.templates.get(ol.get_option_at_index(ol.highlighted).id)
+        if entry is not None:
+            from orat_tui.ui.screens.prepare import PrepareScreen
+
+            self.app.push_screen(PrepareScreen(entry.template))
 
     def action_search(self) -> None:
         if self.app.store is None:

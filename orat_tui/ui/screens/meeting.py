@@ -17,6 +17,7 @@ from orat_tui.domain.meeting import APPROVED, ENDED, LIVE, Meeting
 from orat_tui.domain.timer import TimerState
 from orat_tui.i18n import _, format_date
 from orat_tui.ui.screens.meeting_attendance import AttendanceMixin
+from orat_tui.ui.screens.meeting_prepared import BINDINGS as PREPARED_BINDINGS, PreparedMixin
 from orat_tui.ui.screens.meeting_review import ReviewMixin
 from orat_tui.ui.screens.meeting_saving import SavingMixin
 from orat_tui.ui.steps import VIEWS
@@ -34,7 +35,7 @@ def create_meeting(store, template, now):
     return start_meeting(store, template, now)
 
 
-class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, Screen[None]):
+class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, PreparedMixin, Screen[None]):
     AUTO_FOCUS = None  # the step view puts the focus in its note; not the agenda first
     BINDINGS = [
         Binding("f2", "next", _("Next"), id="next", tooltip=_("Finish this step, go to the next")),
@@ -77,7 +78,7 @@ class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, Screen[None]):
         Binding(f"shift+f{i}", f"floor({i})", _("Floor to member {n}").format(n=i), show=False,
                 id=f"floor-{i}", tooltip=_("In a point: member {n} has the floor").format(n=i))
         for i in range(1, 10)
-    ]
+    ] + PREPARED_BINDINGS
 
     @dataclass
     class Saved(Message):
@@ -136,6 +137,7 @@ class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, Screen[None]):
         )
         self.last_state_save = now
         self.show_step()
+        self.load_prepared()
         if resumed:
             self.notify(_("Meeting continued where it stopped. The clock is paused: F4 starts it."),
                         timeout=8)
@@ -291,7 +293,8 @@ class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, Screen[None]):
             return False
         if not self.review and action in self.REVIEW_ONLY:
             return False
-        if self.meeting.state == APPROVED and action in ("set_time", "toggle_internal", "redact"):
+        if self.meeting.state == APPROVED and action in ("set_time", "toggle_internal", "redact",
+                                                       "take_prepared"):
             return False
         if action == "floor":
             return self.walk.current.kind == "point"

@@ -46,6 +46,13 @@ class StepView(Vertical):
         """The step's note fields: stacked, or side by side on a wide screen."""
         return Vertical(*(self.note(f, step=step) for f in step.fields), classes="fields")
 
+    def with_prepared(self, fields: Widget) -> Widget:
+        """The note fields with what the member prepared beside them (shown when there is
+        any: orat_tui.ui.screens.meeting_prepared)."""
+        from orat_tui.ui.widgets.prepared_panel import PreparedPanel, WithPrepared
+
+        return WithPrepared(PreparedPanel(), fields, classes="with-prepared")
+
     def focus_first(self) -> None:
         """Put the focus in the first note (called after a refresh: the view may be gone by
         then, when the chair moved on at once)."""

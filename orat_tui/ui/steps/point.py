@@ -18,7 +18,7 @@ class PointView(StepView):
         yield Static(_("Who has the floor (shift+F1, shift+F2, …; the same key again: nobody)"),
                      classes="step-sub")
         yield Static("", id="floor-row")
-        yield self.fields(self.step)
+        yield self.with_prepared(self.fields(self.step))
 
     def speakers(self) -> list:
         return [a for a in self.meeting.attendees if a.present]

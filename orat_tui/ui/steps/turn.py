@@ -20,4 +20,4 @@ class TurnView(StepView):
         yield Static(f"{name.upper()}{role}{kind}{sub}", classes="step-heading")
         if self.step.prompts:
             yield Static(_("Prompts: ") + " · ".join(self.step.prompts), classes="step-sub")
-        yield self.fields(self.step)
+        yield self.with_prepared(self.fields(self.step))
