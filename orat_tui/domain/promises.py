@@ -18,7 +18,14 @@ NOT_STARTED, ON_TRACK, BEHIND, MET, MISSED, OPEN, DONE = (
 
 
 class PromiseError(ValueError):
-    """Input for a promise or commitment that cannot be used: one line, for the user."""
+    """Input for a promise or commitment that cannot be used: one line, for the user. `kind`
+    (date, order, long, target, amount) and `text` (what was typed) let the screen say it
+    in the user's language; the message is the English one."""
+
+    def __init__(self, message: str, kind: str = "", text: str = "") -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.text = text
 
 
 @dataclass
@@ -171,6 +178,9 @@ _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 def parse_day(text: str, end: bool = False) -> date:
     """2019-01-01, or a month 2019-01 (its first day; its last with `end`)."""
     value = text.strip()
+    if not value:
+        raise PromiseError("a date is missing: write 2019-01-31, or 2019-01 for a month",
+                           "nodate")
     m = _MONTH.fullmatch(value)
     if m and 1 <= int(m.group(2)) <= 12:
         first = date(int(m.group(1)), int(m.group(2)), 1)
@@ -181,16 +191,16 @@ def parse_day(text: str, end: bool = False) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise PromiseError(f"'{text}' is not a date: write 2019-01-31, or 2019-01 for a month") \
-            from None
+        raise PromiseError(f"'{text}' is not a date: write 2019-01-31, or 2019-01 for a month",
+                           "date", text) from None
 
 
 def parse_period(start: str, end: str) -> tuple[date, date]:
     starts, ends = parse_day(start), parse_day(end, end=True)
     if ends < starts:
-        raise PromiseError("the period ends before it starts")
+        raise PromiseError("the period ends before it starts", "order")
     if (ends - starts).days > 366 * 10:
-        raise PromiseError("a promise runs for at most ten years")
+        raise PromiseError("a promise runs for at most ten years", "long")
     return starts, ends
 
 
@@ -200,7 +210,8 @@ def parse_target(text: str) -> int | None:
     if not value:
         return None
     if not value.isdigit() or not 1 <= int(value) <= 1_000_000:
-        raise PromiseError(f"'{text}' is not a target: a whole number from 1, or empty for none")
+        raise PromiseError(f"'{text}' is not a target: a whole number from 1, or empty for none",
+                           "target", text)
     return int(value)
 
 
@@ -208,7 +219,8 @@ def parse_amount(text: str) -> int:
     """How much is recorded at once: a whole number, negative to correct an earlier entry."""
     value = text.strip().replace(" ", "")
     if not re.fullmatch(r"[+-]?\d{1,7}", value) or int(value) == 0:
-        raise PromiseError(f"'{text}' is not an amount: a whole number such as 1, 3 or -1")
+        raise PromiseError(f"'{text}' is not an amount: a whole number such as 1, 3 or -1",
+                           "amount", text)
     return int(value)
 
 

@@ -135,7 +135,9 @@ def test_parse_day_and_period():
     assert parse_day("2020-02", end=True) == date(2020, 2, 29)
     assert parse_day("2020-12", end=True) == date(2020, 12, 31)
     assert parse_period("2019-01", "2020-12") == (date(2019, 1, 1), date(2020, 12, 31))
-    for bad in ("", "januari", "2019-13", "2019-02-30", "19-01"):
+    with pytest.raises(PromiseError, match="missing"):
+        parse_day(" ")
+    for bad in ("januari", "2019-13", "2019-02-30", "19-01"):
         with pytest.raises(PromiseError, match="not a date"):
             parse_day(bad)
     with pytest.raises(PromiseError, match="ends before"):

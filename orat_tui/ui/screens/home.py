@@ -24,6 +24,8 @@ class HomeScreen(Screen[None]):
                 tooltip=_("Search the notes of every meeting")),
         Binding("p", "prepare", _("Prepare"), id="prepare",
                 tooltip=_("Prepare the next meeting of the highlighted series: input per member")),
+        Binding("u", "follow_up", _("Follow-up"), id="follow-up",
+                tooltip=_("Citizen promises, the forums' cadence, statistics per member")),
     ]
 
     def __init__(self) -> None:
@@ -168,6 +170,16 @@ class HomeScreen(Screen[None]):
             from orat_tui.ui.screens.prepare import PrepareScreen
 
             self.app.push_screen(PrepareScreen(entry.template))
+
+    def action_follow_up(self) -> None:
+        if self.app.store is None:
+            return
+        from orat_tui.ui.screens.follow_up_view import FollowUpScreen
+
+        ol = self.query_one("#series-list", OptionList)
+        key = ol.get_option_at_index(ol.highlighted).id if ol.highlighted is not None else None
+        info = self.series_by_template.get(key or "")
+        self.app.push_screen(FollowUpScreen(info.id if info else None))
 
     def action_search(self) -> None:
         if self.app.store is None:
