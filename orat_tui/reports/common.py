@@ -21,8 +21,8 @@ class SeriesChoice:
 
 def choose_series(store, wanted: str | None, templates: dict | None = None) -> list[SeriesChoice]:
     """Every series in the database, or the one `wanted` names: a template id, a series id,
-    or the start of a template id or of a series' name (any case). An unknown name is a
-    ReportError."""
+    or the start of a template id or of a series' name (any case); a template that has no
+    series yet, by its id. An unknown name is a ReportError."""
     from orat_tui.store.stats import all_series
 
     if templates is None:
@@ -40,6 +40,11 @@ def choose_series(store, wanted: str | None, templates: dict | None = None) -> l
                      if r.name.lower().startswith(w) or r.template_id.lower().startswith(w)]
     if len(hits) == 1:
         return hits
+    if not hits and w in {k.lower() for k in templates}:
+        # a forum whose template exists but that has not met here yet: nothing held
+        key = next(k for k in templates if k.lower() == w)
+        t = templates[key].template
+        return [SeriesChoice("", key, t.name, t)]
     known = ", ".join(r.template_id for r in rows) or "none yet"
     if not hits:
         raise ReportError(f"no series '{wanted}' (series in this database: {known})")

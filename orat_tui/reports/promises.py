@@ -88,6 +88,8 @@ def choose_promises(store, args, templates=None) -> list[Promise]:
     series_id = None
     if getattr(args, "series", None):
         series_id = choose_series(store, args.series, templates)[0].id
+        if not series_id:  # a template that has not met here yet follows nothing up
+            return []
     promises = list_promises(store, series_id)
     wanted = (getattr(args, "what", None) or "").strip().lower()
     if wanted:

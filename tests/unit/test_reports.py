@@ -190,3 +190,17 @@ def test_promises_report_unknown_promise(store, db_url, capsys):
     code, out, err = run_cli(["report", "promises", "Söder", "--db",
                               db_url.removeprefix("sqlite:///")], capsys)
     assert code == 2 and "no promise 'Söder' (promises: Medborgarlöfte Malmö Väster)" in err
+
+
+def test_a_template_that_has_not_met_yet_can_be_asked_for(filled, swedish):
+    from orat_tui.reports.promises import build as promises
+    from orat_tui.reports.term import build
+
+    store, templates = filled
+    data = json.loads(render(build(store, args(series="malmo-fem-fokus-arbetsgrupp"), TODAY,
+                                   templates), "json"))
+    [row] = data["sections"][0]["blocks"][0]["rows"]
+    assert row[:5] == ["Arbetsgrupp Fem Fokus · Malmö", "minst 4 per termin", "0", "0 av 4",
+                       "ligger efter"]
+    assert promises(store, args(series="malmo-fem-fokus-arbetsgrupp"), TODAY, templates) \
+        .sections[0].heading == "Medborgarlöften"
