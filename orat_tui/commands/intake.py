@@ -37,6 +37,9 @@ def register(add_command) -> None:
     read.add_argument("file", metavar="FILE", help="a form written by `orat intake form`")
     read.add_argument("--template", metavar="TEMPLATE",
                       help="refuse a form that is not for this template")
+    read.add_argument("--meeting", metavar="MEETING",
+                      help="read it into a meeting that has started (its id, the start of it, or "
+                           "latest) instead of the next one; the change is recorded in its history")
     how = read.add_mutually_exclusive_group()
     how.add_argument("--replace", action="store_true",
                      help="the form's text replaces other text already prepared")
@@ -137,6 +140,7 @@ def cmd_read(args) -> int:
     from orat_tui.config import user_name
     from orat_tui.intake_form import FormError, check_form, decode, first_difference, parse_form, plan_read
     from orat_tui.store.intake import prepared, save_prepared
+    from orat_tui.store.meetings import ApprovedError
 
     path = Path(args.file).expanduser()
     try:
@@ -163,14 +167,19 @@ def cmd_read(args) -> int:
     except CommandError as exc:
         return _fail(str(exc))
     now = datetime.now()
+    meeting_id = None
     try:
         series = store.series_for_template(template, now)
-        have = {f: p.text for (m, f), p in prepared(store, series).items() if m == form.member}
+        if args.meeting:
+            meeting_id = _meeting_of(store, args.meeting, series, template)
+        have = {f: p.text for (m, f), p in prepared(store, series, meeting_id).items()
+                if m == form.member}
         mode = "replace" if args.replace else "append" if args.append else ""
         plan = plan_read(have, answers, mode)
         if plan.differs and not mode:
+            which = "that meeting" if meeting_id else f"{template.name}'s next meeting"
             print(f"orat: {path}: {form.member} already has other text prepared for "
-                  f"{template.name}'s next meeting; nothing was read:", file=sys.stderr)
+                  f"{which}; nothing was read:", file=sys.stderr)
             for key in plan.differs:
                 line, mine, theirs = first_difference(have[key], answers[key])
                 print(f"  {key}, line {line}: prepared \"{mine}\", the form says \"{theirs}\"",
@@ -179,8 +188,10 @@ def cmd_read(args) -> int:
                   file=sys.stderr)
             return 1
         save_prepared(store, series, {(form.member, k): v for k, v in plan.write.items()},
-                      who=user_name(), now=now, source="form")
+                      who=user_name(), now=now, meeting_id=meeting_id, source="form")
         live = store.unfinished()
+    except (LookupError, ApprovedError) as exc:
+        return _fail(str(exc).strip("'\""))
     except DBAPIError as exc:
         return _fail(f"reading the form failed ({str(exc.orig).splitlines()[0]})")
     finally:
@@ -191,10 +202,25 @@ def cmd_read(args) -> int:
     if not answers:
         parts = ["the form's sections are all empty: nothing to read"]
     print(f"read {path.name} for {form.member}, {template.name}: {', '.join(parts)}")
-    if live is not None and live.series_id == series:
+    if meeting_id is None and live is not None and live.series_id == series:
         print("note: a meeting of this series is under way; this input is for the meeting "
               "after it")
-    if form.meeting and form.meeting < date.today():
+    if meeting_id is None and form.meeting and form.meeting < date.today():
         print(f"note: the form was for the meeting of {form.meeting.isoformat()}; it is read "
               "into the series' next meeting")
     return 0
+
+
+def _meeting_of(store, ref: str, series: str, template) -> str:
+    """The meeting --meeting names; it must be one of the form's series."""
+    from orat_tui.store.handoff import HandoffError, resolve_meeting
+
+    try:
+        meeting_id = resolve_meeting(store, ref)
+    except HandoffError as exc:
+        raise LookupError(str(exc)) from None
+    info = store.meetings_named(meeting_id)[0]
+    if info.series_id != series:
+        raise LookupError(f"the meeting {meeting_id[:8]} ({info.title}) is not of "
+                          f"{template.name}, the form's template")
+    return meeting_id

@@ -114,3 +114,30 @@ def test_the_form_in_english(tmp_path):
     done = orat(tmp_path, "intake", "form", "bromolla-lagesbild", "--lang", "en")
     assert done.returncode == 0
     assert "How to fill in this form" in done.stdout and "member: \n" in done.stdout
+
+
+def test_a_late_form_goes_into_a_meeting_that_started_and_is_recorded(tmp_path, db):
+    from datetime import datetime
+
+    from orat_tui.config import discover_templates
+    from orat_tui.store.intake import audit_field
+    from orat_tui.store.service import start_meeting
+
+    store = Store.open(f"sqlite:///{db}")
+    meeting = start_meeting(store, discover_templates()["orebro-samordning"].template,
+                            datetime(2026, 11, 26, 10, 0))
+    store.close()
+    form = orat(tmp_path, "intake", "form", "orebro-samordning", "--member", "obo").stdout
+    (tmp_path / "sen.txt").write_text(fill(form, {"point-6": "Samordna nattvandring fredag."}))
+    done = orat(tmp_path, "intake", "read", "sen.txt", "--db", str(db), "--meeting", meeting.id[:8])
+    assert done.returncode == 0, done.stderr
+    store = Store.open(f"sqlite:///{db}")
+    try:
+        assert prepared(store, meeting_id=meeting.id)[("obo", "point-6")].text == \
+            "Samordna nattvandring fredag."
+        [entry] = store.audit_trail(meeting.id)
+        assert entry.field == audit_field("obo", "point-6") and entry.after.startswith("Samordna")
+    finally:
+        store.close()
+    done = orat(tmp_path, "intake", "read", "sen.txt", "--db", str(db), "--meeting", "nothere")
+    assert done.returncode == 2 and "no meeting with an id starting" in done.stderr

@@ -29,6 +29,10 @@ class PreparedMixin:
         self.app.call_store(prepared, self.app.store, "", self.meeting.id, done=self._prepared)
 
     def _prepared(self, items: dict) -> None:
+        # taken over here but perhaps not yet written: what this screen knows stays
+        for key, old in (self.prepared or {}).items():
+            if key in items and old.taken_at is not None and items[key].taken_at is None:
+                items[key] = _taken(items[key], old.taken_at)
         self.prepared = items
         self.show_prepared()
 

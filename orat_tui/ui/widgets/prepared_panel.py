@@ -38,9 +38,10 @@ class PreparedPanel(VerticalScroll):
         self.items: list[PanelItem] = []
 
     def on_mount(self) -> None:
-        show = getattr(self.screen, "show_prepared", None)
-        if show is not None:  # once the step's view is mounted too
-            self.call_after_refresh(show)
+        # read again at every step: a form read in during the meeting shows at its turn
+        load = getattr(self.screen, "load_prepared", None)
+        if load is not None:
+            load()
 
     def show(self, items: list[PanelItem]) -> None:
         if items == self.items and self.children:
