@@ -163,11 +163,31 @@ def _count(days: list[date], start: date, end: date) -> int:
     return sum(1 for d in days if start <= d <= end)
 
 
+def _window_of(cadence: Cadence, day: date) -> tuple[date, date]:
+    if cadence.unit == "term":
+        term = Term.of(day)
+        return term.start, term.end
+    return date(day.year, 1, 1), date(day.year, 12, 31)
+
+
+def paced_due(cadence: Cadence, held: list[date], today: date) -> date:
+    """Per term or year: the meetings spread evenly over the window, the day the next one is
+    due by to keep that pace (once the window is met: the next window's first share)."""
+    start, end = _window_of(cadence, today)
+    done = _count(held, start, end)
+    if done >= cadence.count:
+        start, end = _window_of(cadence, end + timedelta(days=1))
+        done = 0
+    days = (end - start).days + 1
+    share = -(-(done + 1) * days // cadence.count)  # ceil
+    return start + timedelta(days=share - 1)
+
+
 def next_due(cadence: Cadence, held: list[date], today: date, weekday: int | None = None) -> date:
     """The day by which the next meeting is due. A weekly forum: its weekday this week, or next
     week's once this week has its meetings (Sunday without a weekday). A monthly one: the
-    month's last day. Per term or year: the meetings spread evenly over it, so the day the
-    next one is due by (the window's end once it is met: the next window's first share)."""
+    month's last day. Per term or year: the even pace (paced_due); when that day has passed,
+    the meetings still needed spread over what is left of the window from today."""
     if cadence.unit == "week":
         monday = today - timedelta(days=today.weekday())
         if _count(held, monday, monday + timedelta(days=6)) >= cadence.count:
@@ -178,19 +198,12 @@ def next_due(cadence: Cadence, held: list[date], today: date, weekday: int | Non
         if _count(held, today.replace(day=1), end) >= cadence.count:
             end = _month_end(end + timedelta(days=1))
         return end
-    term = Term.of(today)
-    if cadence.unit == "term":
-        start, end = term.start, term.end
-    else:
-        start, end = date(today.year, 1, 1), date(today.year, 12, 31)
-    done = _count(held, start, end)
-    if done >= cadence.count:
-        start = end + timedelta(days=1)
-        end = Term.of(start).end if cadence.unit == "term" else date(start.year, 12, 31)
-        done = 0
-    days = (end - start).days + 1
-    share = -(-(done + 1) * days // cadence.count)  # ceil
-    return start + timedelta(days=share - 1)
+    paced = paced_due(cadence, held, today)
+    if paced >= today:
+        return paced
+    start, end = _window_of(cadence, today)
+    left = cadence.count - _count(held, start, end)
+    return today + timedelta(days=(end - today).days // left)
 
 
 def term_status(cadence: Cadence, held: list[date], term: Term, today: date,
@@ -207,11 +220,14 @@ def term_status(cadence: Cadence, held: list[date], term: Term, today: date,
         done = meetings = ws[0].held
         required = ws[0].need
     due = next_due(cadence, held, today, weekday) if today in term else None
+    late = due is not None and due < today
+    if cadence.unit in ("term", "year") and today in term:
+        late = paced_due(cadence, held, today) < today  # behind the even pace
     if done >= required:
         state = MET
     elif ws[-1].end < today:
         state = MISSED
-    elif missing or (due is not None and due < today):
+    elif missing or late:
         state = BEHIND
     else:
         state = ON_TRACK

@@ -135,6 +135,13 @@ def test_per_term_due_dates_are_spread_over_the_term():
     assert next_due(c, three, date(2026, 3, 10)) == date(2026, 8, 31)  # next term's first third
 
 
+def test_a_late_meeting_today_leaves_the_rest_spread_over_the_term():
+    c = Cadence(3, "term")
+    today = date(2026, 11, 24)
+    st_ = term_status(c, [today], Term(2026, 2), today)
+    assert st_.state == BEHIND and st_.next_due == date(2026, 12, 12)
+
+
 def test_twice_a_year_due_by_midyear_then_year_end():
     c = Cadence(2, "year")
     assert next_due(c, [], date(2026, 2, 1)) == date(2026, 7, 2)
@@ -149,7 +156,9 @@ def test_steering_group_term_status():
     assert (mid.held, mid.required, mid.state) == (2, 3, ON_TRACK)
     assert mid.next_due == date(2026, 6, 30)
     late = term_status(c, held[:1], term, date(2026, 5, 5))
-    assert late.state == BEHIND and late.next_due == date(2026, 5, 1)
+    # behind the even pace (the second was due by 1 May): the two still needed are spread
+    # over what is left of the term, so the next is due by 2 June, not "overdue since May"
+    assert late.state == BEHIND and late.next_due == date(2026, 6, 2)
     after = term_status(c, held, term, date(2026, 7, 1))
     assert (after.state, after.next_due) == (MISSED, None)
     done = term_status(c, held + [date(2026, 6, 1)], term, date(2026, 7, 1))
