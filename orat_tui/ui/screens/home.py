@@ -163,7 +163,10 @@ class HomeScreen(Screen[None]):
 
     def action_prepare(self) -> None:
         ol = self.query_one("#series-list", OptionList)
-        if self.app.store is None or ol.highlighted is None:
+        if self.app.store is None:
+            return
+        if ol.highlighted is None:
+            self.notify(_("Choose the series with the arrow keys first, then p."))
             return
         entry = self.app.templates.get(ol.get_option_at_index(ol.highlighted).id)
         if entry is not None:

@@ -37,9 +37,10 @@ class PrepareScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "close", _("Back"), id="prepare-close",
                 tooltip=_("Save and go back to the start")),
-        Binding("alt+a", "focus_members", _("Members"), id="prepare-members",
+        # priority: in a terminal alt+a comes as ESC a, which a note would type as "a"
+        Binding("alt+a", "focus_members", _("Members"), id="prepare-members", priority=True,
                 tooltip=_("Move to the list of members")),
-        Binding("ctrl+s,alt+s", "save", _("Save"), show=False, id="prepare-save",
+        Binding("ctrl+s,alt+s", "save", _("Save"), show=False, id="prepare-save", priority=True,
                 tooltip=_("Save now")),
     ]
     DEFAULT_CSS = """
@@ -148,9 +149,17 @@ class PrepareScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#prepare-members")
     def _enter(self, _event: OptionList.OptionSelected) -> None:
-        areas = self.query_one("#prepare-fields").query(NoteArea)
+        self.focus_fields()
+
+    def focus_fields(self, tries: int = 20) -> None:
+        """Into the first field of the member on show, once their fields are mounted (Enter
+        may come right after the arrow key that changed the member)."""
+        areas = [a for a in self.query_one("#prepare-fields").query(NoteArea)
+                 if a.slot.startswith(self.member + ":") and a.is_mounted]
         if areas:
-            areas.first().focus()
+            areas[0].focus()
+        elif tries:
+            self.set_timer(0.05, lambda: self.focus_fields(tries - 1))
 
     def show_member(self, member: str) -> None:
         from orat_tui.intake_form import field_title
@@ -171,7 +180,7 @@ class PrepareScreen(Screen[None]):
             area = NoteArea(f"{member}:{f.key}", self.texts.get((member, f.key), ""))
             widgets.append(Vertical(
                 Label(field_title(f), classes="field-label"),
-                *([Static(" ".join(hints), classes="field-hint")] if hints else []),
+                *([Static("\n".join(hints), classes="field-hint")] if hints else []),
                 area, Label("", classes="pnr-warning"), classes="field"))
         pane.mount_all(widgets)
         pane.scroll_home(animate=False)
