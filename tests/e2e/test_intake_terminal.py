@@ -1,6 +1,7 @@
 """On a real terminal: a form read in with the installed binary, the meeting started in tmux,
 the prepared input shown at the police turn and taken over with alt+p. In a terminal alt+p
-arrives as ESC p; it must take the input over, not type a "p" into the note."""
+arrives as ESC p; it must take the input over, not type a "p" into the note (and so for every
+alt key while a note has the focus: orat_tui.ui.widgets.note_area)."""
 
 from __future__ import annotations
 
@@ -43,6 +44,10 @@ def test_read_a_form_then_take_it_over_at_the_turn_with_alt_p(term, tmp_path):
     term.send_keys("M-p")
     screen = term.wait_for("taken over")
     assert "Lugnt.p" not in screen, screen
+    # every alt key of the meeting works from inside a note: alt+i marks it internal, no "i"
+    term.send_keys("M-i")
+    screen = term.wait_for("INTERNAL")
+    assert "lägenheter.i" not in screen, screen
     term.wait_for(lambda s: "● saved" in s and "saving" not in s, stable_for=1.0)
     term.send_keys("C-q")
     assert term.wait_exit() == 0, term.screen()

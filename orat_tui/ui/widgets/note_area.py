@@ -57,6 +57,14 @@ class NoteArea(TextArea):
     def on_mount(self) -> None:
         self.scan()
 
+    def _on_key(self, event) -> None:
+        # A terminal sends alt+i as ESC i: a key with a printable character, which TextArea
+        # would type as "i" before the screen's alt bindings (internal, agenda, ...) see it.
+        # prevent_default keeps TextArea's own handler from running; the key still goes on
+        # to the bindings.
+        if "alt+" in event.key:
+            event.prevent_default()
+
     def get_line(self, line_index: int) -> Text:
         line = super().get_line(line_index)
         plain = line.plain
