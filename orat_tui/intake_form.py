@@ -52,6 +52,7 @@ class Section:
     key: str
     line: int  # the marker's line number
     text: str
+    body: list[tuple[int, str]] = field(default_factory=list)  # (line number, text line)
 
 
 @dataclass
@@ -190,7 +191,8 @@ def parse_form(text: str) -> Form:
 
     def close() -> None:
         if current is not None:
-            current.text = canonical("\n".join(body))
+            current.text = canonical("\n".join(line for _n, line in body))
+            current.body = body
             sections.append(current)
 
     for number, line in enumerate(lines, start=1):
@@ -213,7 +215,7 @@ def parse_form(text: str) -> Form:
         if line.startswith("#"):
             continue
         if current is not None:
-            body.append(line[1:] if line.startswith("\\") else line)
+            body.append((number, line[1:] if line.startswith("\\") else line))
             continue
         if not line.strip():
             continue
@@ -274,6 +276,26 @@ def check_form(form: Form, template: Template) -> dict[str, str]:
     if form.unit:
         answers = {k: mark_unit(form.unit, v) for k, v in answers.items()}
     return answers
+
+
+def refuse_personal_numbers(form: Form) -> None:
+    """No individual cases: a form holding a personal identity number is not read (FormError
+    naming the line). A bare run of ten digits may be a phone number: written with spaces it
+    is not taken for one."""
+    from orat_tui.domain.personnummer import find_personal_numbers
+
+    for section in form.sections:
+        for number, line in section.body:
+            found = find_personal_numbers(line)
+            if not found:
+                continue
+            if all(f.ambiguous for f in found):
+                raise FormError(number, f"'{found[0].text}' looks like a personal identity "
+                                "number (if it is a phone number, write it with spaces: "
+                                "070-123 45 67); no individual cases in the preparation")
+            raise FormError(number, f"'{found[0].text}' looks like a personal identity number: "
+                            "no individual cases in the preparation; take it out and read the "
+                            "form again")
 
 
 def mark_unit(unit: str, text: str) -> str:

@@ -138,7 +138,10 @@ def cmd_read(args) -> int:
 
     from orat_tui.commands import CommandError
     from orat_tui.config import user_name
-    from orat_tui.intake_form import FormError, check_form, decode, first_difference, parse_form, plan_read
+    from orat_tui.intake_form import (
+        FormError, check_form, decode, first_difference, parse_form, plan_read,
+        refuse_personal_numbers,
+    )
     from orat_tui.store.intake import prepared, save_prepared
     from orat_tui.store.meetings import ApprovedError
 
@@ -159,6 +162,7 @@ def cmd_read(args) -> int:
         except LookupError as exc:
             raise FormError(form.lines.get("template", 0), str(exc)) from None
         answers = check_form(form, template)
+        refuse_personal_numbers(form)
     except FormError as exc:
         where = f"{path}:{exc.line}" if exc.line else f"{path}"
         return _fail(f"{where}: {exc.message}")

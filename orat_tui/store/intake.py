@@ -117,3 +117,22 @@ def mark_taken(store: Store, meeting_id: str, keys: list[Key], now: datetime) ->
                 r.taken_at = now
                 s.add(r)
         s.commit()
+
+
+def redact_prepared(store: Store, meeting_id: str, replacement: str) -> int:
+    """Remove personal identity numbers from a meeting's prepared input (alt+x); returns how
+    many texts changed."""
+    from orat_tui.domain.personnummer import redact
+
+    changed = 0
+    with store._write, Session(store.engine) as s:
+        for r in s.exec(select(PreparedInputRow)
+                        .where(PreparedInputRow.meeting_id == meeting_id)).all():
+            clean = redact(r.text, replacement)
+            if clean != r.text:
+                r.text = clean
+                r.version += 1
+                s.add(r)
+                changed += 1
+        s.commit()
+    return changed

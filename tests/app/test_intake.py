@@ -182,3 +182,35 @@ async def test_compact_at_80x24(harness):
         assert panel.region.height <= 7  # a long text scrolls; the notes keep their room
         area = screen.view.query(NoteArea).first()
         assert area.region.y > panel.region.y and area.region.height >= 3
+
+
+async def test_alt_x_takes_personal_numbers_out_of_the_prepared_input_too(harness):
+    store = harness.store()
+    from orat_tui.config import discover_templates
+
+    malmo = discover_templates()["malmo-orat"].template
+    series = store.series_for_template(malmo, harness.clock.now())
+    save_prepared(store, series, {("polisen", "past_week"): "Gäller 811218-9876 i Holma."},
+                  who="p", now=harness.clock.now())
+    store.close()
+    app = harness.app("malmo-orat")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: in_meeting(app))
+        screen = app.screen
+        meeting_id = screen.meeting.id
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: "811218-9876" in panel_text(screen))
+        await pilot.press("alt+x")
+        await wait_for(pilot, lambda: "811218-9876" not in panel_text(screen)
+                       and "Holma" in panel_text(screen))
+
+        def cleaned() -> bool:
+            s = harness.store()
+            try:
+                return "811218" not in prepared(s, meeting_id=meeting_id)[
+                    ("polisen", "past_week")].text
+            finally:
+                s.close()
+
+        await wait_for(pilot, cleaned)
+        await end_meeting(pilot, app)

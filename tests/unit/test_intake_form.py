@@ -224,3 +224,19 @@ def test_reading_plans_new_same_and_different_text():
 def test_the_first_difference_is_named():
     assert first_difference("a\nb\nc", "a\nB\nc") == (2, "b", "B")
     assert first_difference("a", "a\nmer") == (2, "", "mer")
+
+
+@pytest.mark.parametrize("number, clear", [("811218-9876", True), ("8112189876", False)])
+def test_a_personal_identity_number_in_a_form_is_refused_naming_its_line(orebro, number, clear):
+    from orat_tui.intake_form import refuse_personal_numbers
+
+    form = fill(write_form(orebro, "kommun", DAY), {"point-4": f"Åtgärd.\nGäller {number} i Vivalla."})
+    parsed = parse_form(form)
+    check_form(parsed, orebro)
+    with pytest.raises(FormError) as err:
+        refuse_personal_numbers(parsed)
+    assert err.value.line == line_of(form, "Gäller")
+    assert number in err.value.message
+    assert ("phone number" in err.value.message) is not clear
+    refuse_personal_numbers(parse_form(fill(write_form(orebro, "kommun", DAY),
+                                            {"point-4": "Ring 070-123 45 67."})))

@@ -72,6 +72,23 @@ class PreparedMixin:
         for panel in view.query(PreparedPanel):
             panel.show(items)
 
+    def redact_prepared(self, replacement: str) -> int:
+        """alt+x: personal identity numbers out of the prepared input on show too; returns
+        how many texts held one (the store's copy is cleaned by store.intake.redact_prepared)."""
+        from dataclasses import replace
+
+        from orat_tui.domain.personnummer import redact
+
+        changed = 0
+        for key, item in (self.prepared or {}).items():
+            clean = redact(item.text, replacement)
+            if clean != item.text:
+                self.prepared[key] = replace(item, text=clean)
+                changed += 1
+        if changed:
+            self.show_prepared()
+        return changed
+
     def action_take_prepared(self) -> None:
         from orat_tui.domain.meeting import note_slot
         from orat_tui.ui.widgets.note_area import NoteArea

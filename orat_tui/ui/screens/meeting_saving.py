@@ -133,9 +133,11 @@ class SavingMixin:
                     if area.slot == slot:
                         area.load_text(clean)
                         area.scan()
-        if not changed:
+        prepared = self.redact_prepared(_("[removed]"))  # meeting_prepared.PreparedMixin
+        if not changed and not prepared:
             self.notify(_("No personal identity numbers in this meeting's notes."))
             return
+        changed += prepared
         if not self.save_now():
             self.notify(_("The notes could not be saved: {error}. They are kept in memory.").format(
                 error=self.save_error), severity="error")
@@ -143,7 +145,10 @@ class SavingMixin:
         store, meeting_id, who = self.app.store, self.meeting.id, self.app.who
 
         def scrub() -> None:
+            from orat_tui.store.intake import redact_prepared
+
             store.redact_trail(meeting_id, _("[removed]"))
+            redact_prepared(store, meeting_id, _("[removed]"))
             notes = ngettext("{n} note", "{n} notes", changed).format(n=changed)
             store.record(meeting_id, who, "redact", reason=notes)
             store.compact_log()
