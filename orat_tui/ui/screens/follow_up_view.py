@@ -88,7 +88,7 @@ class FollowUpScreen(Screen[None]):
         Binding("n", "new_promise", _("New promise"), id="fu-new-promise"),
         Binding("c", "new_commitment", _("New commitment"), id="fu-new-commitment"),
         Binding("e", "edit", _("Edit"), id="fu-edit", tooltip=_("Edit the promise or commitment")),
-        Binding("plus,+", "record", _("Record progress"), id="fu-record",
+        Binding("plus", "record", _("Record progress"), id="fu-record",
                 tooltip=_("Record progress on the commitment (done or not without a number)")),
         Binding("delete", "delete", _("Delete"), show=False, id="fu-delete",
                 tooltip=_("Delete the promise or commitment")),
@@ -117,8 +117,8 @@ class FollowUpScreen(Screen[None]):
         with TabbedContent(initial="tab-promises"):
             with TabPane(_("Promises (1)"), id="tab-promises"):
                 yield OptionList(id="promise-list")
-                yield Static(_("n new promise · c new commitment · e or Enter edits · "
-                               "+ records progress · Delete deletes"), id="fu-hint")
+                yield Static(_("n promise · c commitment · e/Enter edit · + progress · "
+                               "Delete deletes"), id="fu-hint")
             with TabPane(_("Cadence (2)"), id="tab-cadence"):
                 yield ReportView(id="cadence-view")
             with TabPane(_("Statistics (3)"), id="tab-stats"):
