@@ -91,7 +91,9 @@ def member_blocks(stats, meetings: int) -> list:
                            _("{n} of {of}").format(n=m.present, of=m.meetings),
                            warn=m.meetings > 0 and m.present * 2 < m.meetings)
                        for m in stats],
-                      caption=_("Attendance per member, {n} meetings").format(n=meetings))
+                      caption=ngettext("Attendance per member, {n} meeting",
+                                       "Attendance per member, {n} meetings",
+                                       meetings).format(n=meetings))
     top = max([m.spoken for m in stats] + [1.0])
     speaking = Bars([Bar(m.short, m.spoken, max(m.spoken, m.budget) if m.budget else top,
                          _("{spoken} of {budget}").format(spoken=minutes_text(m.spoken),
@@ -99,8 +101,10 @@ def member_blocks(stats, meetings: int) -> list:
                          if m.budget else minutes_text(m.spoken),
                          mark=m.budget or None, warn=bool(m.budget) and m.spoken > m.budget)
                      for m in stats],
-                    caption=_("Speaking time per member against the budget of their turns "
-                              "(the mark), {n} meetings").format(n=meetings))
+                    caption=ngettext("Speaking time per member against the budget of their turns "
+                                     "(the mark), {n} meeting",
+                                     "Speaking time per member against the budget of their turns "
+                                     "(the mark), {n} meetings", meetings).format(n=meetings))
     return [attendance, speaking]
 
 

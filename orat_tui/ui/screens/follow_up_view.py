@@ -29,7 +29,7 @@ from orat_tui.domain.promises import (
     share_gone,
     state_of,
 )
-from orat_tui.i18n import _, format_date
+from orat_tui.i18n import _, format_date, ngettext
 from orat_tui.reports import text_bar
 from orat_tui.ui.widgets.report_view import ReportView, sparkline
 
@@ -208,7 +208,8 @@ class FollowUpScreen(Screen[None]):
             self.call_later(self.query_one("#stats-view", ReportView).show, report)
             return
         report = Report("stats", "", sections=[
-            Section(_("The last {n} meetings").format(n=len(ids)), member_blocks(stats, len(ids)))])
+            Section(ngettext("The last meeting", "The last {n} meetings", len(ids)).format(
+                n=len(ids)), member_blocks(stats, len(ids)))])
         top = max([max(m.per_meeting or [0.0]) for m in stats] + [1.0])
         spark = Text(_("Speaking time per meeting, oldest first") + "\n", style="italic")
         for m in stats:
