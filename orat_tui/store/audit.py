@@ -15,6 +15,20 @@ from orat_tui.domain.meeting import APPROVED, ENDED, LIVE, Meeting
 from orat_tui.store.models import AuditRow, MeetingRow
 
 
+def lock_meeting(s: Session, meeting_id: str) -> MeetingRow | None:
+    """The meeting's row, with the right to write it until the transaction ends. Every writer
+    of a meeting takes this first (the session's first statement), so two clients' saves of
+    one meeting run one after the other and each sees what the other wrote: the versions that
+    optimistic saving checks cannot change between the check and the write.
+    PostgreSQL: SELECT ... FOR UPDATE locks the meeting's row. SQLite: BEGIN IMMEDIATE takes
+    the file's write lock before anything is read (Python's sqlite3 would otherwise read
+    outside the transaction and begin only at the first write, too late)."""
+    if s.get_bind().dialect.name == "sqlite":
+        s.connection().exec_driver_sql("BEGIN IMMEDIATE")
+        return s.get(MeetingRow, meeting_id)
+    return s.get(MeetingRow, meeting_id, with_for_update=True)
+
+
 @dataclass(frozen=True)
 class AuditEntry:
     at: datetime
@@ -61,6 +75,7 @@ class AuditMixin:
         now = now or datetime.now()
         who = self.identity(who)
         with self._write, Session(self.engine) as s:
+            lock_meeting(s, meeting_id)  # one writer of the meeting's trail at a time: seq
             if merge_within and action == "edit":
                 last = s.exec(select(AuditRow).where(AuditRow.meeting_id == meeting_id)
                               .order_by(AuditRow.at.desc(), AuditRow.seq.desc()).limit(1)).first()
@@ -95,17 +110,21 @@ class AuditMixin:
 
         now = now or datetime.now()
         who = self.identity(who)
-        meeting = self.load(meeting_id)
-        if meeting.state == LIVE:
-            raise ValueError("a live meeting is ended before it is approved")
-        if meeting.state == APPROVED:
-            return meeting
-        meeting.state = APPROVED
-        meeting.approved_at = now
-        meeting.approved_by = who
-        meeting.content_hash = content_hash(meeting)
         with self._write, Session(self.engine) as s:
-            row = s.get(MeetingRow, meeting_id)
+            # on a server, the meeting row stays locked until the approval is written: no other
+            # client's save (which locks it too) lands between reading the content and hashing it
+            row = lock_meeting(s, meeting_id)
+            if row is None:
+                raise KeyError(meeting_id)
+            meeting = self.load(meeting_id)
+            if meeting.state == LIVE:
+                raise ValueError("a live meeting is ended before it is approved")
+            if meeting.state == APPROVED:
+                return meeting
+            meeting.state = APPROVED
+            meeting.approved_at = now
+            meeting.approved_by = who
+            meeting.content_hash = content_hash(meeting)
             row.state, row.approved_at, row.approved_by = APPROVED, now, who
             row.content_hash = meeting.content_hash
             row.version += 1
@@ -125,7 +144,7 @@ class AuditMixin:
         now = now or datetime.now()
         who = self.identity(who)
         with self._write, Session(self.engine) as s:
-            row = s.get(MeetingRow, meeting_id)
+            row = lock_meeting(s, meeting_id)
             if row is None:
                 raise KeyError(meeting_id)
             if row.state != APPROVED:

@@ -64,7 +64,7 @@ def save_prepared(store: Store, series_id: str, texts: dict[Key, str], who: str,
     changed = 0
     with store._write, Session(store.engine) as s:
         if meeting_id is not None:
-            row = s.get(MeetingRow, meeting_id)
+            row = s.get(MeetingRow, meeting_id, with_for_update=True)  # one writer at a time
             if row is None:
                 raise KeyError(meeting_id)
             if row.state == APPROVED:

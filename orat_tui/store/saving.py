@@ -14,6 +14,7 @@ from sqlalchemy import Engine, delete
 from sqlmodel import Session, select
 
 from orat_tui.domain.meeting import APPROVED, Meeting
+from orat_tui.store.audit import lock_meeting
 from orat_tui.store.models import AttendeeRow, MeetingRow, NoteRow, StepRow
 
 
@@ -60,7 +61,7 @@ class SavingMixin:
         checked = note_versions is not None
         result = SaveResult(versions={}, conflicts=[], meeting_version=meeting.version)
         with self._write, Session(self.engine) as s:
-            row = s.get(MeetingRow, meeting.id)
+            row = lock_meeting(s, meeting.id)
             if row is not None and row.state == APPROVED and meeting.state == APPROVED:
                 raise ApprovedError(f"the meeting of {row.started_at:%Y-%m-%d} is approved: "
                                     "reopen it to change it")
@@ -160,7 +161,7 @@ class SavingMixin:
         """Write notes only (the meeting's state unchanged)."""
         now = now or datetime.now()
         with self._write, Session(self.engine) as s:
-            row = s.get(MeetingRow, meeting_id)
+            row = lock_meeting(s, meeting_id)
             if row is None:
                 raise KeyError(meeting_id)
             result = SaveResult(versions={}, conflicts=[], meeting_version=row.version)
