@@ -103,7 +103,10 @@ def cmd_templates() -> int:
 def cmd_where(args) -> int:
     from orat_tui import paths
 
-    print(f"database:  {paths.database_url(args.db)}")
+    import re
+
+    url = re.sub(r"(://[^/:@]*):[^/@]*@", r"\1:***@", paths.database_url(args.db))
+    print(f"database:  {url}")  # a password in the URL is not shown
     print(f"config:    {paths.user_config_file()}")
     print(f"templates: {paths.user_templates_dir()} (yours), {paths.shipped_templates_dir()} (shipped)")
     return 0

@@ -32,6 +32,7 @@ class UserConfig:
     user: str = ""  # the name recorded in edit histories
     keys: dict[str, str] = field(default_factory=dict)  # binding id -> key, e.g. next = "f12"
     retention: str = ""  # how long ended meetings are kept, for `orat purge`: "2y", "24m", ...
+    database: str = ""  # a file or a URL (postgresql://anna@db.kommun.se/orat); --db, ORAT_DB win
     extra: dict = field(default_factory=dict)
 
 
@@ -190,4 +191,9 @@ def load_user_config(path: Path | None = None) -> UserConfig:
         except DurationError:
             raise bad(f"'retention' must be a duration: {DURATION_FORMS}") from None
     cfg.retention = retention
+    database = data.get("database", "")
+    if not isinstance(database, str):
+        raise bad("'database' must be a text: a file, or a URL such as "
+                  "\"postgresql://NAME@SERVER/orat\"")
+    cfg.database = database.strip()
     return cfg

@@ -49,10 +49,15 @@ def default_db_path() -> Path:
 
 
 def database_url(db: str | None = None) -> str:
-    """The database to open: --db, else $ORAT_DB, else the file in the data folder.
+    """The database to open: --db, else $ORAT_DB, else `database` in config.toml, else the
+    file in the data folder.
     A plain path becomes a SQLite URL; a URL (postgresql+psycopg://...) is kept, and
     postgresql:// or postgres:// (what psql and libpq take) mean PostgreSQL through psycopg."""
     chosen = db or os.environ.get("ORAT_DB") or ""
+    if not chosen:
+        from orat_tui.config import load_user_config
+
+        chosen = load_user_config().database
     if "://" in chosen:
         scheme, _, rest = chosen.partition("://")
         if scheme in ("postgresql", "postgres"):  # the driver orat ships with: psycopg 3

@@ -192,7 +192,8 @@ def cmd_read(args) -> int:
                   file=sys.stderr)
             return 1
         save_prepared(store, series, {(form.member, k): v for k, v in plan.write.items()},
-                      who=user_name(), now=now, meeting_id=meeting_id, source="form")
+                      who=store.identity(user_name()), now=now, meeting_id=meeting_id,
+                      source="form")
         live = store.unfinished()
     except (LookupError, ApprovedError) as exc:
         return _fail(str(exc).strip("'\""))
