@@ -116,7 +116,8 @@ async def test_approved_content_changed_outside_orat_is_flagged(harness):
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: app.store is not None)
         app.open_meeting_at(meeting_id)
-        await wait_for(pilot, lambda: screen_name(app) == "MinutesScreen")
+        await wait_for(pilot, lambda: screen_name(app) == "MinutesScreen"
+                       and bool(app.screen.query("#minutes-state")))  # composed, under load too
         state = app.screen.query_one("#minutes-state")
         await wait_for(pilot, lambda: state.has_class("-broken"))
         assert "VARNING" in str(state.render())

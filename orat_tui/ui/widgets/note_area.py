@@ -107,7 +107,10 @@ class NoteArea(TextArea):
         if theme is not None:
             theme.syntax_styles.setdefault(PNR_HIGHLIGHT, PNR_STYLE)
         doc = self.document
+        size = len(doc.text)
         for f in findings:
+            if f.end > size:  # found in the text before load_text replaced it: checked anew soon
+                continue
             (row, col) = doc.get_location_from_index(f.start)
             (end_row, end_col) = doc.get_location_from_index(f.end)
             line = doc.get_line(row)
