@@ -148,5 +148,7 @@ def login_role(name_hint: str, database_url: str, grant: str = "orat_users"):
     finally:
         with psycopg.connect(**_conninfo(admin_url(), db), autocommit=True) as conn:
             conn.execute(f'DROP OWNED BY "{role}"')
-        with admin() as conn:
+        with admin() as conn:  # its connections end first (a failed open leaves one in a pool)
+            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                         "WHERE usename = %s", (role,))
             conn.execute(f'DROP ROLE IF EXISTS "{role}"')

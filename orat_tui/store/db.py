@@ -232,6 +232,12 @@ def migrate(engine: Engine, script_location: Path | None = None) -> Path | None:
             raise
         except Exception as exc:  # noqa: BLE001 - any failing migration: one line for the user
             kept = f"; a copy from before is in {backup}" if backup else ""
+            if not sqlite and "permission denied" in str(exc).lower():
+                raise StoreError(
+                    f"{server_name(engine.url)}: the database's schema is "
+                    f"{current or 'not made yet'}, this orat needs {head}, and "
+                    f"{engine.url.username or 'this user'} may not change it: the database's "
+                    "owner opens it once with this orat (README: A shared database)") from None
             raise StoreError(f"{engine.url.database}: the schema upgrade from {current} to "
                              f"{head} failed and was undone ({type(exc).__name__}: "
                              f"{str(exc).splitlines()[0] if str(exc) else ''}){kept}") from exc

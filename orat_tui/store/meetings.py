@@ -186,7 +186,15 @@ class Store(SavingMixin, AuditMixin, PictureMixin):
 
     def compact_log(self) -> None:
         """Empty SQLite's write-ahead log into the database file, so that text just removed
-        lingers in neither (no-op on other databases)."""
+        lingers in neither. On PostgreSQL, VACUUM the notes and the audit trail, so that the
+        old row versions (and their search index entries) holding the text are let go now
+        rather than whenever autovacuum comes by (a person who does not own the tables gets
+        a server warning, and autovacuum does it later)."""
+        if self.engine.dialect.name == "postgresql":
+            with self._write, self.engine.connect().execution_options(
+                    isolation_level="AUTOCOMMIT") as conn:
+                conn.exec_driver_sql("VACUUM note, audit")
+            return
         if self.engine.dialect.name != "sqlite":
             return
         with self._write, self.engine.connect() as conn:
