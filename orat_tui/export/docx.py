@@ -32,10 +32,30 @@ def _load_docx():
     return docx, Mm, RGBColor
 
 
+def _remember_style_ids(d) -> None:
+    """Look each paragraph style up by name once per document: python-docx looks the name up
+    in styles.xml (xpath, and the default style's) at every paragraph, most of the time a
+    meeting's minutes take."""
+    part = d.part
+    lookup = part.get_style_id
+    known: dict = {}
+
+    def get_style_id(style_or_name, style_type):
+        if not isinstance(style_or_name, str):
+            return lookup(style_or_name, style_type)
+        key = (style_or_name, style_type)
+        if key not in known:
+            known[key] = lookup(style_or_name, style_type)
+        return known[key]
+
+    part.get_style_id = get_style_id
+
+
 def document(doc: Minutes) -> bytes:
     docx, Mm, RGBColor = _load_docx()
     red = RGBColor(0xB0, 0x00, 0x20)
     d = docx.Document()
+    _remember_style_ids(d)
     section = d.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = Mm(20)

@@ -192,6 +192,8 @@ def split_snippet(marked: str) -> tuple[tuple[str, bool], ...]:
 # Two passes: the first finds every matching note in the index and keeps the newest `limit`
 # (sorting rowids by the meeting's start); the second makes snippets for those only (the
 # index seeks each rowid), so a common word costs the sort, never thousands of snippets.
+# The second also finds where each note sits (its step, and the member it is about), so a
+# search is one query: a query for places besides cost more than the search itself.
 _SEARCH = """
 WITH top AS (
     SELECT note.rowid AS r
@@ -203,11 +205,20 @@ WITH top AS (
 )
 SELECT note.meeting_id, meeting.title, meeting.started_at, meeting.state, series.name,
        note.slot, note.internal,
-       snippet(note_fts, 0, :open, :close, :ellipsis, :tokens) AS snippet
+       snippet(note_fts, 0, :open, :close, :ellipsis, :tokens) AS snippet,
+       step.kind, step.title, step.number, step.member_key,
+       (SELECT attendee.short || char(31) || attendee.name FROM attendee
+        WHERE attendee.meeting_id = note.meeting_id
+          AND attendee.key = CASE WHEN note.slot LIKE 'member:%'
+                                  THEN substr(note.slot, 8, instr(substr(note.slot, 8), ':') - 1)
+                                  ELSE step.member_key END
+        LIMIT 1) AS person
 FROM note_fts
 JOIN note ON note.rowid = note_fts.rowid
 JOIN meeting ON meeting.id = note.meeting_id
 JOIN series ON series.id = meeting.series_id
+LEFT JOIN step ON note.slot LIKE 'step:%'
+              AND step.id = substr(note.slot, 6, instr(substr(note.slot, 6), ':') - 1)
 WHERE note_fts MATCH :query AND note_fts.rowid IN (SELECT r FROM top)
 ORDER BY meeting.started_at DESC, note.rowid
 """
@@ -244,62 +255,33 @@ def search(store: Store, query: str, limit: int = DEFAULT_LIMIT,
     try:
         with store.engine.connect() as conn:
             rows = conn.execute(sql, params).all()
-            places = _places(conn, [(r[0], r[5]) for r in rows])
     except OperationalError as exc:
         if "no such table: note_fts" in str(exc.orig):
             raise SearchUnavailable("this database has no search index: the SQLite it was "
                                     "upgraded with had no full-text search (FTS5)") from None
         raise
-    return [Hit(meeting_id=mid, title=title, started_at=started, state=state,
-                series_name=series or "", slot=slot, spans=split_snippet(snip or ""),
-                internal=bool(internal), place=places.get((mid, slot)))
-            for mid, title, started, state, series, slot, internal, snip in rows]
+    return [Hit(meeting_id=r[0], title=r[1], started_at=r[2], state=r[3], series_name=r[4] or "",
+                slot=r[5], spans=split_snippet(r[7] or ""), internal=bool(r[6]),
+                place=_place(r[5], *r[8:]))
+            for r in rows]
 
 
-def _places(conn, notes: list[tuple[str, str]]) -> dict[tuple[str, str], Place]:
-    """The step and member of each (meeting id, slot), in two queries."""
-    from sqlalchemy import select
-
-    from orat_tui.store.models import AttendeeRow, StepRow
-
-    step_ids, meeting_ids = set(), {mid for mid, _ in notes}
-    for _mid, slot in notes:
-        kind, _, rest = slot.partition(":")
-        if kind == "step":
-            step_ids.add(rest.partition(":")[0])
-    steps, people = {}, {}
-    for chunk in _chunks(sorted(step_ids)):
-        for row in conn.execute(select(StepRow.id, StepRow.kind, StepRow.title, StepRow.number,
-                                       StepRow.member_key).where(StepRow.id.in_(chunk))):
-            steps[row.id] = row
-    for chunk in _chunks(sorted(meeting_ids)):
-        for row in conn.execute(select(AttendeeRow.meeting_id, AttendeeRow.key,
-                                       AttendeeRow.short, AttendeeRow.name)
-                                .where(AttendeeRow.meeting_id.in_(chunk))):
-            people[(row.meeting_id, row.key)] = row
-    places = {}
-    for mid, slot in notes:
-        kind, ident, field_name = (slot.split(":", 2) + ["", ""])[:3]
-        member = ident if kind == "member" else ""
-        step = steps.get(ident) if kind == "step" else None
-        if step is not None:
-            member = step.member_key
-        person = people.get((mid, member))
-        places[(mid, slot)] = Place(
-            field=field_name if kind in ("step", "member") else slot,
-            step_kind=step.kind if step is not None else "",
-            step_title=step.title if step is not None else "",
-            step_number=step.number if step is not None else 0,
-            member_key=member,
-            member_short=person.short if person is not None else member,
-            member_name=person.name if person is not None else member)
-    return places
-
-
-def _chunks(items: list, size: int = 500):
-    """`items` in slices small enough for SQLite's limit on bound parameters."""
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
+def _place(slot: str, step_kind: str | None, step_title: str | None, step_number: int | None,
+           step_member: str | None, person: str | None) -> Place:
+    """Where the note `slot` sits, from the step and the member the search query found."""
+    kind, ident, field_name = (slot.split(":", 2) + ["", ""])[:3]
+    member = ident if kind == "member" else ""
+    if step_kind is not None:
+        member = step_member or ""
+    short, _, name = (person or "").partition("\x1f")
+    return Place(
+        field=field_name if kind in ("step", "member") else slot,
+        step_kind=step_kind or "",
+        step_title=step_title or "",
+        step_number=step_number or 0,
+        member_key=member,
+        member_short=short if person is not None else member,
+        member_name=name if person is not None else member)
 
 
 def place_label(place: Place | None, slot: str = "") -> str:

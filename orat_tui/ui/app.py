@@ -107,12 +107,20 @@ class OratApp(App[None]):
                 )
         yield from super().get_system_commands(screen)
 
-    def on_mount(self) -> None:
+    def get_default_screen(self):
+        """The home screen is the app's first screen (not pushed over a blank one: one
+        screen less to build and draw before the first frame)."""
         from orat_tui.ui.screens.home import HomeScreen
 
-        self.push_screen(HomeScreen())
-        self.open_store()
+        return HomeScreen()
+
+    def on_mount(self) -> None:
         self.check_size()
+
+    def on_ready(self) -> None:
+        """The first frame is on the screen: now open the database. Started earlier, the
+        import of the database layer in its thread competes with drawing that frame."""
+        self.open_store()
 
     def on_resize(self, event) -> None:
         self.check_size(event.size)

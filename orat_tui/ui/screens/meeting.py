@@ -23,6 +23,7 @@ from orat_tui.ui.screens.meeting_saving import SavingMixin
 from orat_tui.ui.steps import VIEWS
 from orat_tui.labels import step_label
 from orat_tui.ui.widgets.agenda_list import AgendaList
+from orat_tui.ui.widgets.quiet import set_text
 from orat_tui.ui.widgets.timer_box import TimerBox
 
 SAVE_EVERY = 0.5  # seconds between autosaves: typed text reaches the disk within a second
@@ -188,7 +189,7 @@ class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, PreparedMixin, Sc
         late = projected > m.planned_end
         day = "" if self.has_class("-narrow") else f"{format_date(m.started_at.date())}   "
         if self.review:
-            self.query_one("#meeting-header", Static).update(self.review_header(day))
+            set_text(self.query_one("#meeting-header", Static), self.review_header(day), layout=False)
             self.query_one(TimerBox).show_spoken(walk.current.elapsed, walk.current.budget)
             view = self.current_view()
             if view is not None:
@@ -196,35 +197,36 @@ class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, PreparedMixin, Sc
             self.show_save_state()
             return
         minutes = int(max(0.0, (wall - m.started_at).total_seconds()) // 60)
-        self.query_one("#meeting-header", Static).update(
-            f"[b]{m.title}[/]   {day}[b]{wall:%H:%M}[/] [dim]({minutes} min)[/]   "
-            + _("projected end") + f" [{'b red' if late else 'b'}]{projected:%H:%M}[/] "
-            + "(" + _("plan") + f" {m.planned_end:%H:%M})"
-        )
+        set_text(self.query_one("#meeting-header", Static),  # one line, always
+                 f"[b]{m.title}[/]   {day}[b]{wall:%H:%M}[/] [dim]({minutes} min)[/]   "
+                 + _("projected end") + f" [{'b red' if late else 'b'}]{projected:%H:%M}[/] "
+                 + "(" + _("plan") + f" {m.planned_end:%H:%M})", layout=False)
         state = self.query_one(TimerBox).show(walk.timer, now)
         if state is not self.last_timer_state:
             if self.app.config.bell and state in (TimerState.WARNING, TimerState.OVERTIME):
                 self.app.bell()
             self.last_timer_state = state
         nxt = walk.next_step()
-        self.query_one("#next-up", Static).update(
-            "[dim]" + _("Next:") + f"[/]\n[b]{step_label(m, nxt, short=not day)}[/]" if nxt else
-            "[dim]" + _("Last step") + "[/]")
+        set_text(self.query_one("#next-up", Static),
+                 "[dim]" + _("Next:") + f"[/]\n[b]{step_label(m, nxt, short=not day)}[/]" if nxt else
+                 "[dim]" + _("Last step") + "[/]")
         view = self.current_view()
         if view is not None:
             view.refresh_live(now)
         self.show_save_state()
 
     def show_save_state(self) -> None:
-        label = self.query_one("#save-state", Static)
         if self.conflicts:
-            label.update("[b red]✗ " + _("CONFLICT") + "[/]\n[red]" + _("alt+k keep mine · alt+r theirs") + "[/]")
+            text = "[b red]✗ " + _("CONFLICT") + "[/]\n[red]" + _("alt+k keep mine · alt+r theirs") + "[/]"
         elif self.save_error:
-            label.update("[b red]✗ " + _("NOT SAVED") + f"[/]\n[red]{self.save_error}[/]")
+            text = "[b red]✗ " + _("NOT SAVED") + f"[/]\n[red]{self.save_error}[/]"
         elif self.dirty or self.saved_seq < self.seq:
-            label.update("[yellow]◌ " + _("saving…") + "[/]")
+            text = "[yellow]◌ " + _("saving…") + "[/]"
         else:
-            label.update("[dim green]● " + _("saved") + "[/]")
+            text = "[dim green]● " + _("saved") + "[/]"
+        # called at every key typed: only a change is drawn (ui/widgets/quiet.py)
+        label = self.query_one("#save-state", Static)
+        set_text(label, text, layout=text.count("\n") != str(label.content).count("\n"))
 
     # -- the clock -------------------------------------------------------------------------
     def tick(self) -> None:

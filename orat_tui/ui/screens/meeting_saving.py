@@ -18,10 +18,11 @@ class SavingMixin:
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         area = event.text_area
         if isinstance(area, NoteArea):
-            if self.meeting.notes.get(area.slot) == area.text:
+            text = area.text  # joins the lines: once per key, not three times
+            if self.meeting.notes.get(area.slot) == text:
                 return
-            self.meeting.notes[area.slot] = area.text
-            self.dirty[area.slot] = area.text
+            self.meeting.notes[area.slot] = text
+            self.dirty[area.slot] = text
             self.show_save_state()
 
     def submit_save(self, state: bool | None = None) -> None:

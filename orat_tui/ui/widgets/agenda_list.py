@@ -68,4 +68,6 @@ class AgendaList(OptionList):
         """The clock ticked: only the row on show changes."""
         if self.option_count != len(walk.steps):
             return self.show(meeting, walk, now)
-        self.replace_option_prompt_at_index(walk.index, self.row(meeting, walk, walk.index, now))
+        row = self.row(meeting, walk, walk.index, now)
+        if self.get_option_at_index(walk.index).prompt != row:  # the clock shows whole seconds
+            self.replace_option_prompt_at_index(walk.index, row)

@@ -3,6 +3,9 @@ personal identity numbers as they are typed (individual cases never belong in th
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 from rich.style import Style
 from rich.text import Text
 from textual.widgets import TextArea
@@ -17,6 +20,7 @@ PNR_STYLE = Style(color="white", bgcolor="red", bold=True)
 _VISIBLE = {c: chr(0x2400 + c) for c in range(0x20) if c != 0x09}
 _VISIBLE[0x7F] = "\u2421"
 _VISIBLE.update({c: "\ufffd" for c in range(0x80, 0xA0)})
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")  # what _VISIBLE draws (all but tab)
 PNR_HIGHLIGHT = "orat.personal-number"
 SCAN_DELAY = 0.2  # seconds: scanning waits for a pause in typing, so typing never waits
 
@@ -68,7 +72,7 @@ class NoteArea(TextArea):
     def get_line(self, line_index: int) -> Text:
         line = super().get_line(line_index)
         plain = line.plain
-        if any(ord(c) < 0x20 and c != "\t" or 0x7F <= ord(c) < 0xA0 for c in plain):
+        if _CONTROL.search(plain):
             line = Text(plain.translate(_VISIBLE), end="", no_wrap=True)
         return line
 
@@ -107,13 +111,20 @@ class NoteArea(TextArea):
         if theme is not None:
             theme.syntax_styles.setdefault(PNR_HIGHLIGHT, PNR_STYLE)
         doc = self.document
-        size = len(doc.text)
+        # where each line starts in the text: one pass, not two walks (and two joins of the
+        # whole text) per finding at every key typed in a long note
+        starts, pos, nl = [], 0, len(doc.newline)
+        for line in doc.lines:
+            starts.append(pos)
+            pos += len(line) + nl
         for f in findings:
-            if f.end > size:  # found in the text before load_text replaced it: checked anew soon
+            row = bisect_right(starts, f.start) - 1
+            line = doc.get_line(row) if row >= 0 else ""
+            col = f.start - starts[row] if row >= 0 else 0
+            if line[col:col + len(f.text)] != f.text:
+                # typed over since the scan (a scan follows the next pause in typing): a mark
+                # in the wrong place, or past the end of a shortened text, is worse than none
                 continue
-            (row, col) = doc.get_location_from_index(f.start)
-            (end_row, end_col) = doc.get_location_from_index(f.end)
-            line = doc.get_line(row)
             start_byte = len(line[:col].encode("utf-8"))
-            end_byte = len(line[:end_col].encode("utf-8")) if end_row == row else None
+            end_byte = len(line[:col + len(f.text)].encode("utf-8"))
             self._highlights[row].append((start_byte, end_byte, PNR_HIGHLIGHT))

@@ -8,6 +8,7 @@ from textual.widgets import Digits, Static
 
 from orat_tui.domain.timer import SpeakerTimer, TimerState, format_clock, format_duration
 from orat_tui.i18n import _
+from orat_tui.ui.widgets.quiet import set_text
 
 
 class TimerBox(Vertical):
@@ -31,25 +32,24 @@ class TimerBox(Vertical):
     def show_spoken(self, elapsed: float, budget: float) -> None:
         """Afterwards: how long the step took, against its budget (no countdown)."""
         self.query_one(Digits).update(format_duration(elapsed).rjust(5, "0"))
-        self.query_one("#timer-of", Static).update(
-            _("spoken, of {budget}").format(budget=format_duration(budget)))
-        self.query_one("#timer-state", Static).update("")
+        set_text(self.query_one("#timer-of", Static),
+                 _("spoken, of {budget}").format(budget=format_duration(budget)))
+        set_text(self.query_one("#timer-state", Static), "")
         self.set_class(False, "-warning")
         self.set_class(elapsed > budget, "-overtime")
 
     def show(self, timer: SpeakerTimer, now: float) -> TimerState:
         state = timer.state(now)
         self.query_one(Digits).update(format_clock(timer.remaining(now)))
-        self.query_one("#timer-of", Static).update(
-            _("of {budget}").format(budget=format_duration(timer.budget))
-        )
+        set_text(self.query_one("#timer-of", Static),
+                 _("of {budget}").format(budget=format_duration(timer.budget)))
         if not timer.running:
             label = _("paused")
         elif state is TimerState.OVERTIME:
             label = _("overtime")
         else:
             label = ""
-        self.query_one("#timer-state", Static).update(label)
+        set_text(self.query_one("#timer-state", Static), label)
         self.set_class(state is TimerState.WARNING, "-warning")
         self.set_class(state is TimerState.OVERTIME, "-overtime")
         self.set_class(not timer.running, "-paused")
