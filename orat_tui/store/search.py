@@ -360,3 +360,7 @@ def list_meetings(store: Store, series_id: str | None = None, limit: int | None 
         return [MeetingListRow(m.id, m.title, m.started_at, m.ended_at, m.state, m.series_id,
                                name, tid)
                 for m, name, tid in s.exec(stmt).all()]
+
+
+# The places of hits found by PostgreSQL's search (search_pg.py), which looks them up apart.
+from orat_tui.store.search_places import _chunks, _places  # noqa: E402,F401
