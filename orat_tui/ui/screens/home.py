@@ -107,7 +107,9 @@ class HomeScreen(Screen[None]):
 
     def _loaded(self, result) -> None:
         unfinished, series, recent, self.cadence = result
+        self.recent = recent  # the meetings screen shows these at once (m)
         self._fill_recent(recent)
+        self.call_after_refresh(_warm_up)
         self.unfinished = unfinished
         self.series_by_template = {s.template_id: s for s in series}
         self._fill_series()
@@ -159,7 +161,7 @@ class HomeScreen(Screen[None]):
         if self.app.store is not None:
             from orat_tui.ui.screens.meetings import MeetingsScreen
 
-            self.app.push_screen(MeetingsScreen())
+            self.app.push_screen(MeetingsScreen(first=getattr(self, "recent", None)))
 
     def action_prepare(self) -> None:
         ol = self.query_one("#series-list", OptionList)
@@ -220,3 +222,10 @@ class HomeScreen(Screen[None]):
         from orat_tui.ui.screens.meeting import MeetingScreen
 
         self.app.push_screen(MeetingScreen(meeting))
+
+
+def _warm_up() -> None:
+    """Import the screens a key on this screen opens (m, s) while nothing happens, so the
+    key does not wait for them; at start-up they would delay the first frame."""
+    import orat_tui.ui.screens.meetings  # noqa: F401
+    import orat_tui.ui.screens.search  # noqa: F401

@@ -24,8 +24,9 @@ class MeetingsScreen(Screen[None]):
     MeetingsScreen #meetings-list { height: 1fr; }
     """
 
-    def __init__(self) -> None:
+    def __init__(self, first: list | None = None) -> None:
         super().__init__()
+        self.first = list(first or [])  # the newest meetings, as the home screen has them
         self.series_id: str | None = None
         self.loaded = 0
         self.exhausted = False
@@ -38,6 +39,11 @@ class MeetingsScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if self.first:  # on screen with the screen itself; the rest is read after it
+            self._add_rows(self.first)
+        self.call_after_refresh(self._read_the_rest)
+
+    def _read_the_rest(self) -> None:
         self.app.call_store(self.app.store.list_series, done=self._series)
         self.load_more()
         self.query_one(OptionList).focus()
@@ -69,15 +75,18 @@ class MeetingsScreen(Screen[None]):
         self.loading = False
         if series_id != self.series_id:  # the filter changed meanwhile
             return self.load_more()
+        self._add_rows(rows)
+        self.exhausted = len(rows) < PAGE
+
+    def _add_rows(self, rows) -> None:
         from orat_tui.export.markdown import STATES
 
         ol = self.query_one(OptionList)
-        for info in rows:
-            when = f"{format_date(info.started_at.date())} {info.started_at:%H:%M}"
-            state = _(STATES.get(info.state, info.state))
-            ol.add_option(Option(f"{when}  {info.title}  [dim]{state}[/]", id=info.id))
+        ol.add_options([
+            Option(f"{format_date(info.started_at.date())} {info.started_at:%H:%M}  "
+                   f"{info.title}  [dim]{_(STATES.get(info.state, info.state))}[/]", id=info.id)
+            for info in rows])
         self.loaded += len(rows)
-        self.exhausted = len(rows) < PAGE
         if ol.option_count and ol.highlighted is None:
             ol.highlighted = 0
 
