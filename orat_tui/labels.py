@@ -13,6 +13,10 @@ FIELD_LABELS = {
     "summary": N_("Other notes"),
     "absent_in": N_("Sent in by the absent member (through the chair)"),
     "pass_on": N_("To pass on to {name}"),
+    "decision": N_("Decisions"),
+    "need": N_("Need for new decisions or reinforcement"),
+    "coordination": N_("Need for short-term coordination"),
+    "inform": N_("Must be informed"),
 }
 
 
@@ -27,6 +31,7 @@ def step_label(meeting: Meeting, step: Step, short: bool = True) -> str:
         return _("Wrap-up")
     if step.kind == "turn":
         return meeting.short_of(step.member) if short else meeting.name_of(step.member)
-    if step.kind == "point":
-        return f"{step.number}. {step.title}" if step.number else step.title
+    if step.kind in ("point", "follow_up"):
+        title = step.title or (_("Follow-up of actions") if step.kind == "follow_up" else "")
+        return f"{step.number}. {title}" if step.number else title
     return step.title or step.kind

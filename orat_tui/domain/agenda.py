@@ -37,7 +37,7 @@ class Step:
 
     @property
     def movable(self) -> bool:
-        return self.kind in ("turn", "point")
+        return self.kind in ("turn", "point", "follow_up")
 
 
 def plan_steps(template: Template) -> list[Step]:

@@ -23,6 +23,12 @@ class IntakeField:
     hint: str = ""  # what the template says to think of (a step's `hint`), if anything
 
 
+def is_point(step) -> bool:
+    """An agenda point to prepare: a point, or a follow-up step that is a numbered point of
+    the agenda (Örebro's point 4, planned measures)."""
+    return step.kind == "point" or (step.kind == "follow_up" and bool(step.title or step.number))
+
+
 def point_key(number: int, position: int) -> str:
     """The field of an agenda point: by its number, or by its place when it has none."""
     return f"point-{number}" if number else f"point-at-{position}"
@@ -36,7 +42,7 @@ def intake_fields(template: Template, member: str) -> list[IntakeField]:
     seen: set[str] = set()
     own_turns = {s.member for s in template.steps if s.kind == "turn"}
     for position, step in enumerate(template.steps, start=1):
-        if step.kind == "point":
+        if is_point(step):
             key = point_key(step.number, position)
             if key not in seen:
                 seen.add(key)
@@ -59,7 +65,7 @@ def field_keys(template: Template, member: str) -> list[str]:
 def point_field(step_number: int, step_title: str, template: Template) -> str | None:
     """The intake field of a meeting's point step (matched by number, else by wording)."""
     for position, spec in enumerate(template.steps, start=1):
-        if spec.kind != "point":
+        if not is_point(spec):
             continue
         if (step_number and spec.number == step_number) or (
                 not step_number and spec.title == step_title):

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from orat_tui.domain.agenda import Status, Step
 from orat_tui.domain.approval import hash_matches
 from orat_tui.domain.meeting import APPROVED, ENDED, LIVE, Attendee, Meeting, note_slot
+from orat_tui.domain.steps import ITEM_FIELDS
 from orat_tui.domain.timer import format_duration
 from orat_tui.i18n import N_, _, format_date
 from orat_tui.labels import field_label, step_label
@@ -285,7 +286,8 @@ def minutes(m: Meeting, include_internal: bool = False) -> Minutes:
             out.members.append(MemberNotes(a, not a.present, tuple(notes)))
     for i, step in enumerate(m.steps):
         notes = []
-        for f in step.fields:
+        # the free notes, then the items recorded beside them (decisions, needs, ...)
+        for f in (*step.fields, *(f for f in ITEM_FIELDS if f not in step.fields)):
             slot = note_slot(step, f)
             shown.add(slot)
             n = _note(m, slot, f, field_label(f), include_internal)

@@ -7,12 +7,15 @@
      "attendees":  [{id, key, name, short, kind, role, chair, present, substitute}],
      "steps":      [{id, position, kind, member, title, number, label, status, budget_seconds,
                      elapsed_seconds, overtime_seconds, speakers: [{member, name, seconds}]}],
-     "notes":      [{slot, step_id, member, field, label, text, internal}]}
+     "notes":      [{slot, step_id, member, field, label, text, internal}],
+     "items":      [{step_id, kind, text, internal}]}
 
 Times are ISO 8601 (local time, as the meeting was held, to the second); durations are
 seconds. `notes` holds every note in the order of the minutes, internal ones (internal: true)
 only when exported with include_internal; `step_id` or `member` says where a note belongs.
-`label` texts are in the export's language; everything else does not depend on it."""
+`label` texts are in the export's language; everything else does not depend on it.
+`items` are the decisions, needs for a decision or reinforcement, coordination needs and who
+must be informed (kind: decision, need, coordination, inform), one per line of those notes."""
 
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from datetime import datetime
 
 from orat_tui.domain.approval import hash_matches
 from orat_tui.domain.meeting import APPROVED, Meeting
+from orat_tui.domain.steps import ITEM_FIELDS
 from orat_tui.export import Minutes, NoteOut, minutes
 from orat_tui.i18n import language
 from orat_tui.labels import step_label
@@ -91,6 +95,10 @@ def data(doc: Minutes) -> dict:
             for i, s in enumerate(m.steps)
         ],
         "notes": [_note(n) for n in doc.notes()],
+        "items": [{"step_id": _note(n)["step_id"], "kind": n.field, "text": line.strip(),
+                   "internal": n.internal}
+                  for n in doc.notes() if n.field in ITEM_FIELDS
+                  for line in n.text.splitlines() if line.strip()],
     }
 
 

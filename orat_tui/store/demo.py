@@ -244,7 +244,9 @@ def build_meeting(template: Template, series_id: str, day: date, seed: int = 1, 
         step.status = Status.DONE
         step.elapsed = _elapsed(rng, step.budget)
         clock += step.elapsed
-        if step.kind == "point":
+        # Örebro's point 4 is the follow-up of actions: spoken and noted like a point
+        point = step.kind == "point" or (step.kind == "follow_up" and step.number > 0)
+        if point:
             speakers = _speakers(rng, step, present, chair) if present else []
             step.speakers = dict(zip((a.key for a in speakers),
                                      _split(rng, step.elapsed, len(speakers))))
@@ -254,12 +256,12 @@ def build_meeting(template: Template, series_id: str, day: date, seed: int = 1, 
             if r < NO_NOTE:
                 continue
             if r < NO_NOTE + NOTHING_NOTE and step.kind != "wrap_up":
-                nothing = text.NOTHING_POINT if step.kind == "point" else text.NOTHING_TURN
+                nothing = text.NOTHING_POINT if point else text.NOTHING_TURN
                 _note(meeting, slot, rng.choice(nothing))
                 continue
             if step.kind == "turn":
                 value = text.turn_note(rng, _kind(who), field_name, week)
-            elif step.kind == "point":
+            elif point:
                 value = (point_note or text.orebro_point_note)(
                     rng, step.number, week, [(_prose(a), _kind(a)) for a in speakers])
             elif step.kind == "wrap_up":

@@ -51,7 +51,9 @@ async def test_malmo_meeting_end_to_end(harness):
         harness.clock.advance(120)
         await pilot.press("f2", "f2", "f2")  # ASF, Grundskola, then HVO: Förskola is absent
         await wait_for(pilot, lambda: screen.walk.current.member == "hvo")
-        await pilot.press("f2", "f2", "f2")  # Kultur, Fritid, wrap-up
+        await pilot.press("f2", "f2", "f2")  # Kultur, Fritid, the follow-up of actions
+        await wait_for(pilot, lambda: screen.walk.current.kind == "follow_up")
+        await pilot.press("f2")  # wrap-up
         await wait_for(pilot, lambda: screen.walk.current.kind == "wrap_up")
         # the focus is in the wrap-up's first field: what to pass on to Förskolan
         await wait_for(pilot, lambda: isinstance(app.focused, NoteArea)
@@ -103,7 +105,10 @@ async def test_orebro_points_and_floor(harness):
     assert round(p1.speakers["polisen"]) == 100
     assert round(p1.speakers["obo"]) == 40
     assert m.notes[note_slot(p1, "note")] == "Bilbrand i Vivalla."
-    assert [s.number for s in m.steps if s.kind == "point"] == [1, 2, 3, 4, 5, 6, 7]
+    # point 4, planned measures, is the follow-up of the series' actions
+    assert [(s.number, s.kind) for s in m.steps if s.number] == [
+        (1, "point"), (2, "point"), (3, "point"), (4, "follow_up"), (5, "point"), (6, "point"),
+        (7, "point")]
 
 
 async def test_bromolla_round_and_reorder(harness):

@@ -64,7 +64,8 @@ def current_ok(w: AgendaWalk) -> None:
 
 def test_plan_malmo(malmo):
     steps = plan_steps(malmo)
-    assert kinds(steps) == ["roll_call"] + ["turn"] * 8 + ["wrap_up"]
+    # the follow-up of actions after the round (the police open the meeting)
+    assert kinds(steps) == ["roll_call"] + ["turn"] * 8 + ["follow_up", "wrap_up"]
     # police first, then the rescue service, then the other six in template order
     assert members(steps) == MALMO_ORDER
     police, rescue = steps[1], steps[2]
@@ -86,7 +87,8 @@ def test_plan_malmo(malmo):
 
 def test_plan_orebro(orebro):
     steps = plan_steps(orebro)
-    assert kinds(steps) == ["roll_call"] + ["point"] * 7 + ["wrap_up"]
+    # point 4, planned measures, is the follow-up of actions
+    assert kinds(steps) == ["roll_call"] + ["point"] * 3 + ["follow_up"] + ["point"] * 3 + ["wrap_up"]
     points = steps[1:8]
     assert [p.number for p in points] == [1, 2, 3, 4, 5, 6, 7]
     assert [p.title for p in points] == OREBRO_TITLES
@@ -96,7 +98,7 @@ def test_plan_orebro(orebro):
 
 def test_plan_bromolla(bromolla):
     steps = plan_steps(bromolla)
-    assert kinds(steps) == ["roll_call"] + ["turn"] * 8 + ["wrap_up"]
+    assert kinds(steps) == ["roll_call"] + ["turn"] * 8 + ["follow_up", "wrap_up"]
     assert members(steps) == BROMOLLA_ORDER
     assert not any("polis" in s.member for s in steps)
     assert not any("polis" in m.key or "Polis" in m.name for m in bromolla.members)
@@ -534,7 +536,7 @@ def test_add_turn_for_a_guest_goes_after_the_last_turn(malmo):
     w = AgendaWalk(plan_steps(malmo), now=T0)
     step = w.add_turn("fastighetsagare", 120, ("past_week", "coming_week"))
     assert w.steps[9] is step
-    assert kinds(w.steps)[-2:] == ["turn", "wrap_up"]
+    assert kinds(w.steps)[-3:] == ["turn", "follow_up", "wrap_up"]
     assert step.status is Status.PENDING and step.budget == 120
     assert w.index == 0
     current_ok(w)
@@ -560,7 +562,7 @@ def test_remove_turn_drops_an_unspoken_guest_turn(malmo):
     w.add_turn("fastighetsagare", 120, ("note",))
     w.remove_turn("fastighetsagare")
     assert "fastighetsagare" not in members(w.steps)
-    assert len(w.steps) == 10
+    assert len(w.steps) == 11  # with the follow-up step
     assert w.current is cur and w.index == 9
     current_ok(w)
 

@@ -106,6 +106,10 @@ def malmo_meeting(approved: bool = True) -> Meeting:
         ("asf", "coming_week"): INTERNAL_TEXT,
         ("hvo", "past_week"): "Hemtjänsten går två och två.\tKvällstid.\x1b[31m röd\x1b[0m",
         ("fastighetsagare", "past_week"): "Skadegörelse i trapphus på Kroksbäck, åtgärdat.",
+        # items beside the notes (alt+d), one per line; the ASF's need is internal
+        ("polisen", "decision"): "Polisen och Fritid samordnar kvällsnärvaron i Lindängen.",
+        ("polisen", "inform"): "Fastighetsägarna i Lindängen.\nStadsdelens fältgrupp.",
+        ("asf", "need"): "Förstärkning av fältgruppen kvällstid.",
         ("wrap_up", "summary"): "Veckans gemensamma fråga: grupperna av unga kvällstid i "
                                 "Lindängen. Nästa möte fredag 4 december klockan 09.00 som "
                                 "vanligt; ordföranden skickar ut minnesanteckningarna.",
@@ -117,7 +121,8 @@ def malmo_meeting(approved: bool = True) -> Meeting:
             who, field = key
             step = _step(m, "wrap_up") if who == "wrap_up" else _step(m, "turn", who)
             m.notes[note_slot(step, field)] = text
-    m.internal = {note_slot(_step(m, "turn", "asf"), "coming_week")}
+    m.internal = {note_slot(_step(m, "turn", "asf"), "coming_week"),
+                  note_slot(_step(m, "turn", "asf"), "need")}
     m.state = ENDED
     m.current_index = len(m.steps) - 1
     m.ended_at = T0 + timedelta(minutes=52, seconds=30)
@@ -136,7 +141,7 @@ def orebro_meeting() -> Meeting:
     m.attendee("obo").substitute = "Sara Ek"
     speakers = [{"polisen": 95.0, "kommun": 47.0}, {"kommun": 243.0},
                 {"polisen": 198.0, "obo": 150.0, "kommun": 91.0}, {"obo": 161.0}, {}, {}, {}]
-    points = [s for s in m.steps if s.kind == "point"]
+    points = [s for s in m.steps if s.kind in ("point", "follow_up")]  # 4 is the follow-up
     for s, spoken in zip(points, speakers, strict=True):
         s.speakers = dict(spoken)
         s.elapsed = sum(spoken.values())
@@ -349,7 +354,7 @@ def test_json_is_everything_for_scripts():
     m = malmo_meeting()
     data = json.loads(export(m, "json"))
     assert list(data) == ["schema", "language", "include_internal", "meeting", "approval",
-                          "attendees", "steps", "notes"]
+                          "attendees", "steps", "notes", "items"]
     assert data["schema"] == "orat.minutes/1"
     assert data["meeting"]["id"] == m.id and data["meeting"]["series_id"] == m.series_id
     assert data["meeting"]["template_id"] == "malmo-orat"
@@ -372,6 +377,18 @@ def test_json_is_everything_for_scripts():
     assert hvo["step_id"] == _step(m, "turn", "hvo").id
     assert hvo["text"].endswith("\x1b[0m")  # JSON keeps the text as typed (escaped by JSON)
     assert "\x1b" not in export(m, "json")
+    # decisions and other items, one per line, each of its kind; the internal one stays out
+    police = _step(m, "turn", "polisen").id
+    assert data["items"] == [
+        {"step_id": police, "kind": "decision", "text": "Polisen och Fritid samordnar "
+         "kvällsnärvaron i Lindängen.", "internal": False},
+        {"step_id": police, "kind": "inform", "text": "Fastighetsägarna i Lindängen.",
+         "internal": False},
+        {"step_id": police, "kind": "inform", "text": "Stadsdelens fältgrupp.", "internal": False},
+    ]
+    inside = json.loads(export(m, "json", include_internal=True))["items"]
+    assert {"step_id": _step(m, "turn", "asf").id, "kind": "need",
+            "text": "Förstärkning av fältgruppen kvällstid.", "internal": True} in inside
 
 
 def test_json_speakers_of_points():

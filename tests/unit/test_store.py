@@ -29,6 +29,7 @@ TABLES = {"alembic_version", "series", "meeting", "attendee", "step", "note", "a
 TABLES |= {"prepared_input"}  # prepared input (orat_tui.store.models_intake)
 TABLES |= {"area", "area_level", "combined_level", "signal_rating", "event"}  # the picture
 TABLES |= {"promise", "promise_area", "commitment", "commitment_entry"}  # citizen promises
+TABLES |= {"action", "action_change", "note_focus"}  # the follow-up
 
 
 def url_of(path: Path) -> str:
@@ -369,7 +370,7 @@ def test_steps_reordered_and_removed_are_saved_as_they_are_now(store, malmo):
     loaded = store.load(m.id)
     assert [s.id for s in loaded.steps] == [s.id for s in m.steps]
     with Session(store.engine) as s:
-        assert len(s.exec(select(StepRow).where(StepRow.meeting_id == m.id)).all()) == 9
+        assert len(s.exec(select(StepRow).where(StepRow.meeting_id == m.id)).all()) == 10
 
 
 def test_load_of_an_unknown_meeting(store):
@@ -488,7 +489,7 @@ def test_ids_are_uuid_strings(store, malmo):
         ids += [r.id for r in s.exec(select(AttendeeRow)).all()]
         ids += [r.id for r in s.exec(select(StepRow)).all()]
         ids += [r.id for r in s.exec(select(NoteRow)).all()]
-    assert len(ids) == 1 + 1 + 8 + 10 + 1
+    assert len(ids) == 1 + 1 + 8 + 11 + 1
     assert all(is_uuid(i) for i in ids), [i for i in ids if not is_uuid(i)]
     assert len(set(ids)) == len(ids)
 

@@ -6,6 +6,7 @@ from orat_tui.store import models  # noqa: F401  (registers the tables)
 from orat_tui.store import models_intake  # noqa: F401  (prepared input)
 from orat_tui.store import models_picture  # noqa: F401  (areas, levels, signals, events)
 from orat_tui.store import models_promises  # noqa: F401  (citizen promises)
+from orat_tui.store import models_followup  # noqa: F401
 from orat_tui.store.search import include_name
 from sqlmodel import SQLModel
 

@@ -26,6 +26,8 @@ class HomeScreen(Screen[None]):
                 tooltip=_("Prepare the next meeting of the highlighted series: input per member")),
         Binding("u", "follow_up", _("Follow-up"), id="follow-up",
                 tooltip=_("Citizen promises, the forums' cadence, statistics per member")),
+        Binding("a", "actions", _("Actions"), id="series-actions",
+                tooltip=_("The actions of the highlighted series, to follow up")),
     ]
 
     def __init__(self) -> None:
@@ -192,6 +194,21 @@ class HomeScreen(Screen[None]):
         from orat_tui.ui.screens.search import SearchScreen
 
         self.app.push_screen(SearchScreen())
+
+    def action_actions(self) -> None:
+        from orat_tui.ui.screens.actions import ActionsScreen
+
+        ol = self.query_one("#series-list", OptionList)
+        if self.app.store is None or ol.highlighted is None:
+            return
+        key = ol.get_option_at_index(ol.highlighted).id
+        info = self.series_by_template.get(key)
+        if info is None:
+            self.notify(_("This series has no meetings yet, so no actions either."))
+            return
+        entry = self.app.templates[key]
+        members = [(m.key, m.name) for m in (*entry.template.members, *entry.template.guests)]
+        self.app.push_screen(ActionsScreen(info.id, entry.template.name, members))
 
     def action_resume(self) -> None:
         if self.unfinished is not None:

@@ -17,6 +17,7 @@ from orat_tui.domain.meeting import APPROVED, ENDED, LIVE, Meeting
 from orat_tui.domain.timer import TimerState
 from orat_tui.i18n import _, format_date
 from orat_tui.ui.screens.meeting_attendance import AttendanceMixin
+from orat_tui.ui.screens.meeting_followup import FOLLOWUP_BINDINGS, FollowupMixin
 from orat_tui.ui.screens.meeting_prepared import BINDINGS as PREPARED_BINDINGS, PreparedMixin
 from orat_tui.ui.screens.meeting_review import ReviewMixin
 from orat_tui.ui.screens.meeting_saving import SavingMixin
@@ -36,7 +37,8 @@ def create_meeting(store, template, now):
     return start_meeting(store, template, now)
 
 
-class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, PreparedMixin, Screen[None]):
+class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, PreparedMixin, FollowupMixin,
+                    Screen[None]):
     AUTO_FOCUS = None  # the step view puts the focus in its note; not the agenda first
     BINDINGS = [
         Binding("f2", "next", _("Next"), id="next", tooltip=_("Finish this step, go to the next")),
@@ -79,7 +81,7 @@ class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, PreparedMixin, Sc
         Binding(f"shift+f{i}", f"floor({i})", _("Floor to member {n}").format(n=i), show=False,
                 id=f"floor-{i}", tooltip=_("In a point: member {n} has the floor").format(n=i))
         for i in range(1, 10)
-    ] + PREPARED_BINDINGS
+    ] + PREPARED_BINDINGS + FOLLOWUP_BINDINGS
 
     @dataclass
     class Saved(Message):
@@ -137,6 +139,7 @@ class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, PreparedMixin, Sc
             on_error=lambda seq, err: self.post_message(self.SaveFailed(seq, err)),
         )
         self.last_state_save = now
+        self.load_focus_tags()
         self.show_step()
         self.load_prepared()
         if resumed:
@@ -164,6 +167,7 @@ class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, PreparedMixin, Sc
         view = VIEWS[step.kind](self.meeting, walk, step)
         self.view = view
         pane.mount(view)  # the view focuses its first note as it mounts
+        self.call_after_refresh(self.show_focus_tags)
         self.refresh_all()
 
     def current_view(self):
@@ -278,7 +282,7 @@ class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, PreparedMixin, Sc
 
     def action_floor(self, n: int) -> None:
         attendees = [a for a in self.meeting.attendees if a.present]
-        if self.walk.current.kind != "point" or not 1 <= n <= len(attendees):
+        if self.walk.current.kind not in ("point", "follow_up") or not 1 <= n <= len(attendees):
             return
         self.walk.give_floor(attendees[n - 1].key, self.app.clock.monotonic())
         self.state_dirty = True
@@ -299,7 +303,7 @@ class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, PreparedMixin, Sc
                                                        "take_prepared"):
             return False
         if action == "floor":
-            return self.walk.current.kind == "point"
+            return self.walk.current.kind in ("point", "follow_up")
         if action in ("keep_mine", "reload_theirs"):
             return bool(self.conflicts)
         if action in ("move",):

@@ -1,6 +1,7 @@
 """One view per kind of agenda step. A new kind of step adds its view here."""
 
 from orat_tui.ui.steps.base import StepView
+from orat_tui.ui.steps.follow_up import FollowUpView
 from orat_tui.ui.steps.point import PointView
 from orat_tui.ui.steps.roll_call import RollCallView
 from orat_tui.ui.steps.turn import TurnView
@@ -11,6 +12,7 @@ VIEWS: dict[str, type[StepView]] = {
     "turn": TurnView,
     "point": PointView,
     "wrap_up": WrapUpView,
+    "follow_up": FollowUpView,
 }
 
 __all__ = ["VIEWS", "StepView"]

@@ -7,6 +7,7 @@ from textual.widget import Widget
 
 from orat_tui.domain.agenda import AgendaWalk, Step
 from orat_tui.domain.meeting import Meeting, note_slot
+from orat_tui.domain.steps import ITEM_FIELDS
 from orat_tui.labels import field_label
 from orat_tui.ui.widgets.note_area import NoteArea
 
@@ -21,6 +22,8 @@ class StepView(Vertical):
     StepView .pnr-warning { display: none; height: auto; width: 100%; color: $error; text-style: bold; }
     StepView .pnr-warning.-shown { display: block; }
     StepView .field { height: 1fr; }
+    StepView .item-field { height: auto; }
+    StepView .item-field NoteArea { height: auto; max-height: 6; min-height: 3; }
     """
 
     def __init__(self, meeting: Meeting, walk: AgendaWalk, step: Step) -> None:
@@ -43,8 +46,20 @@ class StepView(Vertical):
                         Label("", classes="pnr-warning"), classes="field")
 
     def fields(self, step: Step) -> Widget:
-        """The step's note fields: stacked, or side by side on a wide screen."""
-        return Vertical(*(self.note(f, step=step) for f in step.fields), classes="fields")
+        """The step's note fields: stacked, or side by side on a wide screen; then the items
+        recorded beside them (alt+d)."""
+        return Vertical(*(self.note(f, step=step) for f in step.fields),
+                        *self.items(step), classes="fields")
+
+    def items(self, step: Step) -> list[Widget]:
+        """The decisions and other items of the step (alt+d), one field per kind in use."""
+        out = []
+        for f in ITEM_FIELDS:
+            if f not in step.fields and self.meeting.notes.get(note_slot(step, f), "").strip():
+                field = self.note(f, step=step)
+                field.add_class("item-field")
+                out.append(field)
+        return out
 
     def with_prepared(self, fields: Widget) -> Widget:
         """The note fields with what the member prepared beside them (shown when there is

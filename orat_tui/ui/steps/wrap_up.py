@@ -34,6 +34,7 @@ class WrapUpView(StepView):
                                     label=_("To pass on to {name} (absent):").format(name=a.name))
             for f in self.step.fields:
                 yield self.note(f, step=self.step)
+            yield from self.items(self.step)
 
     def summary(self) -> Text:
         m = self.meeting

@@ -55,6 +55,7 @@ class NoteArea(TextArea):
         super().__init__(text, soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
                          **kwargs)
         self.slot = slot
+        self.focus_mark = ""  # the focus area the note is tagged with (alt+f)
         self.findings: list[Finding] = []
         self._scan_timer = None
 
@@ -79,7 +80,8 @@ class NoteArea(TextArea):
     def show_internal(self, internal: bool) -> None:
         """An internal (egen) note says so on its border: it stays out of the minutes."""
         self.set_class(internal, "-internal")
-        self.border_title = _("INTERNAL (egen)") if internal else ""
+        title = _("INTERNAL (egen)") if internal else ""
+        self.border_title = " · ".join(t for t in (title, self.focus_mark) if t)
 
     def on_text_area_changed(self, _event: TextArea.Changed) -> None:
         if self._scan_timer is not None:
