@@ -203,18 +203,21 @@ def _note(meeting: Meeting, slot: str, value: str) -> None:
 
 def build_meeting(template: Template, series_id: str, day: date, seed: int = 1, *,
                   stream: str = "", city: str = "", areas: tuple[str, ...] = (),
-                  point_note: PointNote | None = None) -> Meeting:
+                  point_note: PointNote | None = None, weeks: list | None = None) -> Meeting:
     """One ended meeting of the template on `day`, with its notes (nothing is saved).
 
     For a forum of its own (a district's, in the long history): `stream` names its random
     streams (default: the template's id), `city` and `areas` where it is held, `point_note`
-    writes its points' notes (default: the Örebro points')."""
+    writes its points' notes (default: the Örebro points'); the week's context (the level,
+    the hotspot) is appended to `weeks` when given."""
     stream = stream or template.id
     rng = random.Random(f"{seed}|{stream}|{day.isoformat()}")
     city = city or text.city_of(template.id, template.forum)
     block = day.toordinal() // 28
     week = text.make_week(day, city, random.Random(f"{seed}|{stream}|block|{block}"),
                           (day.toordinal() % 28) // 7, areas=areas or None)
+    if weeks is not None:
+        weeks.append(week)
     started = datetime.combine(day, template.start or DEFAULT_START)
     meeting = new_meeting(series_id, template, started)
     _attendance(rng, meeting, template, day, seed, stream)

@@ -1,9 +1,10 @@
 """Years of a large city's forums (`orat demo --years N`): five weekly district forums, each
-from a shipped template, a steering group a few times a term and the KKL meeting twice a year.
+from a shipped template, and the slower ones from theirs: the Fem Fokus steering group (three
+times a term) and working group (four times), and the KKL meeting twice a year.
 
 Malmö, in five districts (stadsområden). Each district forum is a series of its own, named
 for the district, from one of the shipped templates with the city's names put in; the
-steering group and the KKL meeting are series of their own too. Every meeting draws from its
+slower forums are series of their own too. Every meeting draws from its
 own random stream (seed, forum, date), so a seed and `today` always give the same history.
 Written in bulk (store/demo_bulk.py): ten years in seconds."""
 
@@ -15,10 +16,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-from orat_tui.domain.template import WEEKDAYS, MemberSpec, Template, parse_template
+from orat_tui.domain.template import WEEKDAYS, MemberSpec, Template
 from orat_tui.store.demo import DEFAULT_START, DemoSummary, PointNote, build_meeting, shipped_templates
 from orat_tui.store.demo_bulk import ensure_series, write_meetings
-from orat_tui.store.demo_text.steering import KKL_POINTS, STEERING_POINTS, point_note_by_title
+from orat_tui.store.demo_picture import Picture
+from orat_tui.store.demo_text.steering import point_note_for
 from orat_tui.store.meetings import Store
 
 CITY = "malmo"
@@ -35,14 +37,20 @@ DISTRICTS = (
     ("oster", "Öster", "bromolla-lagesbild", "tuesday", time(13, 0),
      ("Rosengård", "Herrgården", "Törnrosen", "Kryddgården")),
 )
+DISTRICT_KEYS = {d[0] for d in DISTRICTS}
 # The shipped templates speak of their own town; in Malmö these are the city's names.
 RENAME = (("Samordnare Örebro kommun", "Samordnare Malmö stad"),
           ("Polisområde Örebro", "Polisområde Malmö"), ("Örebrobostäder", "MKB"),
           ("Örebro", "Malmö"), ("Bromöllabolagen", "MKB Fastighets AB"),
           ("Bromölla kommun", "Malmö stad"), ("Bromölla", "Malmö"))
-# ISO weeks of the slower forums: the steering group three times a term, KKL twice a year.
-STEERING_WEEKS = (6, 14, 21, 37, 44, 50)
-KKL_WEEKS = (11, 41)
+# The slower forums, from their shipped templates: (key, name, template, weekday, start).
+SLOWER = (("styrgrupp", "Styrgrupp", "malmo-fem-fokus-styrgrupp", "wednesday", time(14, 0)),
+          ("arbetsgrupp", "Arbetsgrupp", "malmo-fem-fokus-arbetsgrupp", "tuesday", time(13, 0)),
+          ("kkl", "KKL", "bromolla-kkl", "thursday", time(9, 0)))
+# The ISO weeks they meet in: the steering group three times a term, the working group four
+# times, KKL twice a year.
+WEEKS = {"styrgrupp": (6, 14, 21, 37, 44, 50), "arbetsgrupp": (4, 9, 15, 20, 36, 40, 45, 49),
+         "kkl": (11, 41)}
 # No weekly meeting between Christmas Eve and New Year's Day.
 BREAK = ((12, 24), (1, 1))
 
@@ -67,43 +75,10 @@ def _localised(t: Template, district: str, weekday: str, start: time) -> Templat
         return replace(m, name=_renamed(m.name), short=_renamed(m.short))
 
     base = t.name.split(" · ")[0]
-    return replace(t, name=f"{base} · {district}", forum="Malmö stad", weekday=weekday,
+    name = f"{base} · {district}" if district else _renamed(t.name)
+    return replace(t, name=name, forum="Malmö stad", weekday=weekday,
                    start=start, members=tuple(member(m) for m in t.members),
                    guests=tuple(member(g) for g in t.guests))
-
-
-def _points(titles: tuple[str, ...], minutes: int) -> list[dict]:
-    return [{"kind": "point", "number": i, "title": title, "budget_minutes": minutes}
-            for i, title in enumerate(titles, 1)]
-
-
-STEERING = {
-    "template": {"name": "Styrgrupp Fem Fokus · Malmö", "forum": "Malmö stad",
-                 "weekday": "wednesday", "start": "14:00", "duration_minutes": 90},
-    "members": [
-        {"key": "kommun", "name": "Malmö stad, kommunstyrelsens förvaltning", "short": "Staden",
-         "chair": True},
-        {"key": "polisen", "name": "Lokalpolisområde Malmö", "short": "Polisen"},
-        {"key": "raddningstjansten", "name": "Räddningstjänsten Syd", "short": "Räddningstj."},
-        {"key": "asf", "name": "Arbetsmarknads- och socialförvaltningen", "short": "ASF"},
-        {"key": "fastighetsagare", "name": "Fastighetsägare Syd", "short": "Fastighetsägare"},
-    ],
-    "steps": [{"kind": "roll_call", "budget_minutes": 3}, *_points(STEERING_POINTS, 15),
-              {"kind": "wrap_up", "budget_minutes": 5}],
-}
-KKL = {
-    "template": {"name": "KKL-möte · Malmö", "forum": "Malmö stad", "weekday": "tuesday",
-                 "start": "09:00", "duration_minutes": 120},
-    "members": [
-        {"key": "kommun", "name": "Kommundirektören, Malmö stad", "short": "Staden",
-         "chair": True},
-        {"key": "polisen", "name": "Polisområdeschefen, Polisområde Malmö", "short": "Polisen"},
-        {"key": "raddningstjansten", "name": "Räddningschefen", "short": "Räddningstj."},
-        {"key": "fastighetsagare", "name": "MKB Fastighets AB", "short": "MKB"},
-    ],
-    "steps": [{"kind": "roll_call", "budget_minutes": 3}, *_points(KKL_POINTS, 25),
-              {"kind": "wrap_up", "budget_minutes": 10}],
-}
 
 
 def _malmo_points(rng, number, week, speakers) -> str:
@@ -119,10 +94,10 @@ def forums() -> list[Forum]:
                  _malmo_points if tid == "orebro-samordning" else None)
            for key, district, tid, wd, start, areas in DISTRICTS]
     every_area = tuple(a for *_, areas in DISTRICTS for a in areas)
-    out.append(Forum("styrgrupp", "Styrgrupp", parse_template("malmo-styrgrupp", STEERING),
-                     every_area, point_note_by_title(STEERING_POINTS)))
-    out.append(Forum("kkl", "KKL", parse_template("malmo-kkl", KKL), every_area,
-                     point_note_by_title(KKL_POINTS)))
+    for key, name, tid, wd, start in SLOWER:
+        if tid in shipped:
+            t = _localised(shipped[tid], "", wd, start)
+            out.append(Forum(key, name, t, every_area, point_note_for(tid)))
     return out
 
 
@@ -134,7 +109,7 @@ def _in_break(day: date) -> bool:
 def forum_days(forum: Forum, first: date, today: date) -> list[date]:
     """The forum's meeting days from `first` to the day before `today`, oldest first."""
     wd = WEEKDAYS.index(forum.template.weekday)
-    weeks = {"styrgrupp": STEERING_WEEKS, "kkl": KKL_WEEKS}.get(forum.key)
+    weeks = WEEKS.get(forum.key)
     day = first + timedelta(days=(wd - first.weekday()) % 7)
     days = []
     while day < today:
@@ -160,21 +135,34 @@ def generate_history(store: Store, years: int, today: date | None = None,
         else date(today.year - years, 2, 28)
     meetings = notes = 0
     all_forums = forums()
+    picture = Picture()
     for forum in all_forums:
         t = forum.template
         days = forum_days(forum, first, today)
         if not days:
             continue
         series_id = _series_id(seed, forum)
-        ensure_series(store, series_id, t.id, t.name,
-                      datetime.combine(days[0], t.start or DEFAULT_START))
-        n, k = write_meetings(store, _meetings(forum, series_id, days, seed))
+        created = datetime.combine(days[0], t.start or DEFAULT_START)
+        ensure_series(store, series_id, t.id, t.name, created)
+        if forum.key in DISTRICT_KEYS:
+            picture.add_series(series_id, forum.areas, created)
+            with store._write, store.engine.begin() as conn:
+                picture.write_areas(conn)
+        n, k = write_meetings(store, _meetings(forum, series_id, days, seed, picture),
+                              after_batch=picture.write_batch)
         meetings += n
         notes += k
+    with store._write, store.engine.begin() as conn:
+        picture.write_events(conn)
     return DemoSummary(meetings, notes, len(all_forums))
 
 
-def _meetings(forum: Forum, series_id: str, days: list[date], seed: int) -> Iterator:
+def _meetings(forum: Forum, series_id: str, days: list[date], seed: int,
+              picture: Picture) -> Iterator:
     for day in days:
-        yield build_meeting(forum.template, series_id, day, seed, stream=forum.key, city=CITY,
-                            areas=forum.areas, point_note=forum.point_note)
+        weeks: list = []
+        meeting = build_meeting(forum.template, series_id, day, seed, stream=forum.key,
+                                city=CITY, areas=forum.areas, point_note=forum.point_note,
+                                weeks=weeks)
+        picture.add(meeting, weeks[0])
+        yield meeting

@@ -30,11 +30,12 @@ def test_one_year_has_every_forum_with_its_cadence(one_year):
     per_series = dict(con.execute(
         "SELECT series.name, count(*) FROM meeting JOIN series ON series.id = meeting.series_id "
         "GROUP BY series.name").fetchall())
-    assert len(per_series) == len(DISTRICTS) + 2
-    weekly = {n: c for n, c in per_series.items() if not n.startswith(("Styrgrupp", "KKL"))}
+    assert len(per_series) == len(DISTRICTS) + 3
+    weekly = {n: c for n, c in per_series.items() if not n.startswith(("Styrgrupp", "Arbetsgrupp", "KKL"))}
     assert len(weekly) == 5 and all(49 <= c <= 52 for c in weekly.values()), weekly
     assert {d for _k, d, *_ in DISTRICTS} == {n.split(" · ")[1] for n in weekly}
     assert per_series["Styrgrupp Fem Fokus · Malmö"] == 6
+    assert per_series["Arbetsgrupp Fem Fokus · Malmö"] == 8
     assert per_series["KKL-möte · Malmö"] == 2
     (state,) = {r[0] for r in con.execute("SELECT state FROM meeting")}
     assert state == "ended"
@@ -87,7 +88,7 @@ def test_ten_years_hold_at_least_2500_meetings():
     first = date(2016, 11, 20)
     counts = Counter({f.key: len(forum_days(f, first, TODAY)) for f in forums()})
     assert sum(counts.values()) >= 2500
-    assert counts["styrgrupp"] == 60 and counts["kkl"] == 20
+    assert counts["styrgrupp"] == 60 and counts["arbetsgrupp"] == 80 and counts["kkl"] == 20
 
 
 @pytest.mark.parametrize("bad", [["--years", "0"], ["--years", "51"], ["--weeks", "0"],
@@ -99,3 +100,40 @@ def test_bad_spans_refused_in_one_line(tmp_path, capsys, bad):
     err = capsys.readouterr().err
     assert "Traceback" not in err and err.strip()
 
+
+
+def test_the_picture_of_the_district_forums(one_year):
+    _path, con = one_year
+    district_meetings = con.execute(
+        "SELECT count(*) FROM meeting WHERE series_id IN (SELECT DISTINCT series_id FROM area)"
+    ).fetchone()[0]
+    areas = con.execute("SELECT count(*), count(DISTINCT series_id) FROM area").fetchone()
+    assert areas == (sum(len(d[5]) for d in DISTRICTS), len(DISTRICTS))
+    # the chair confirms a combined level at every district meeting, none elsewhere
+    assert con.execute("SELECT count(*) FROM combined_level").fetchone()[0] == district_meetings
+    levels = {r[0] for r in con.execute("SELECT level FROM area_level")}
+    assert {"gront", "gult"} <= levels <= {"gront", "gult", "orange", "rott"}
+    # signals are rated 1-4 (0: vet ej) for all 20 questions, while a hotspot is not green
+    q, lo, hi = con.execute("SELECT count(DISTINCT question), min(value), max(value) "
+                            "FROM signal_rating").fetchone()
+    assert (q, lo) == (20, 0) and hi <= 4
+    # an event opens when a hotspot leaves green and closes when it is back: at most one
+    # open per series, and a closed one closes in a meeting at or after its raising
+    open_per_series = con.execute("SELECT max(n) FROM (SELECT count(*) AS n FROM event WHERE "
+                                  "closed_at IS NULL GROUP BY series_id)").fetchone()[0]
+    assert open_per_series in (None, 1)
+    assert con.execute("SELECT count(*) FROM event").fetchone()[0] > 5
+    assert con.execute("SELECT count(*) FROM event WHERE closed_at < raised_at").fetchone()[0] == 0
+
+
+def test_the_store_reads_the_picture(one_year):
+    from orat_tui.store.meetings import Store
+
+    path, con = one_year
+    (series_id,) = con.execute("SELECT series_id FROM area LIMIT 1").fetchone()
+    store = Store.open(f"sqlite:///{path}")
+    try:
+        picture = store.picture(series_id)
+        assert picture.areas and store.events(series_id, open_only=False)
+    finally:
+        store.close()

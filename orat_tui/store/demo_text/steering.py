@@ -1,7 +1,7 @@
-"""The slower forums of the long demo history: the steering group (Fem Fokus, a few times a
-term) and the KKL meeting (twice a year). Their points, and what is noted under each: the
-combined picture since the last meeting, the follow-up of joint measures, the five focus
-areas, decisions and direction; at group and area level, as everywhere in the demo."""
+"""The slower forums of the long demo history: the Fem Fokus steering group (three times a
+term) and working group (four times a term), and the KKL meeting (twice a year). What is
+noted under their points: the combined picture, the follow-up of joint measures, the five
+focus areas, decisions and direction; at group and area level, as everywhere in the demo."""
 
 from __future__ import annotations
 
@@ -12,11 +12,6 @@ from orat_tui.store.demo_text.week import Week
 
 FOCUS = ("unga i riskzon och unga lagöverträdare", "organiserad brottslighet och kriminella "
          "nätverk", "stöd till brottsutsatta", "narkotika", "trygghet i offentlig miljö och trafik")
-
-STEERING_POINTS = ("Samlad lägesbild sedan förra mötet", "Uppföljning av gemensamma åtgärder",
-                   "Fem Fokus: fokusområdena", "Beslut och inriktning")
-KKL_POINTS = ("Lägesbild för halvåret", "Medborgarlöftet: uppföljning",
-              "Prioriteringar kommande halvår", "Information till brottsförebyggande rådet")
 
 _PICTURE = [
     "Den samlade bilden från stadsområdenas veckomöten visar {hot_word} {in_hot}.",
@@ -48,6 +43,12 @@ _DECISION = [
     "Beslut om att lyfta behovet av fler fältarbetare till kommunstyrelsen.",
     "Årsuppföljningen fastställs och skickas till brottsförebyggande rådet.",
 ]
+_PREPARE = [
+    "Arbetsgruppen bereder ett förslag om {focus} till styrgruppens nästa möte.",
+    "Frågan om fler vuxna på plats {in_hot} lyfts till styrgruppen för beslut.",
+    "Inga frågor att bereda till styrgruppen denna gång.",
+    "Behovet av gemensam finansiering av sommaraktiviteterna bereds till styrgruppen.",
+]
 _PRIORITY = [
     "Kommande halvår prioriteras {focus} och läget {in_hot}.",
     "Samverkan inför sommaren och lovperioderna planeras redan nu.",
@@ -59,24 +60,25 @@ _INFORM = [
     "Information om uppföljningen går ut till förvaltningarna via respektive representant.",
     "Invånarna {in_hot} informeras om åtgärderna genom fastighetsägarna och fritidsgården.",
 ]
-_BANKS = {
-    STEERING_POINTS[0]: _PICTURE, STEERING_POINTS[1]: _FOLLOW_UP, STEERING_POINTS[2]: _FOCUS,
-    STEERING_POINTS[3]: _DECISION, KKL_POINTS[0]: _PICTURE, KKL_POINTS[1]: _FOLLOW_UP,
-    KKL_POINTS[2]: _PRIORITY, KKL_POINTS[3]: _INFORM,
+# The banks of each point, by the point's number, of the shipped templates of these forums.
+BANKS = {
+    "malmo-fem-fokus-styrgrupp": (_PICTURE, _FOLLOW_UP, _FOCUS + _DECISION, _INFORM),
+    "malmo-fem-fokus-arbetsgrupp": (_FOCUS + _FOLLOW_UP, _FOLLOW_UP, _PREPARE),
+    "bromolla-kkl": (_PRIORITY + _PICTURE,),
 }
 _HOT_WORDS = ("ökad oro bland unga", "fler anlagda bränder", "en orolig bild kring narkotikaförsäljning",
               "fler larm om skadegörelse")
 
 
-def point_note_by_title(titles: tuple[str, ...]):
-    """A point_note (store/demo.py) for a forum whose points are `titles` in order."""
+def point_note_for(template_id: str):
+    """A point_note (store/demo.py) for the forum of the shipped template `template_id`."""
+    banks = BANKS.get(template_id, (_PICTURE,))
 
     def note(rng: random.Random, number: int, week: Week, speakers: list[tuple[str, str]]) -> str:
-        title = titles[(number - 1) % len(titles)]
         focus = rng.choice(FOCUS)
         hot_word = rng.choice(_HOT_WORDS)
         pool = [t.replace("{focus}", focus).replace("{hot_word}", hot_word)
-                for t in _BANKS.get(title, _PICTURE)]
+                for t in banks[(max(number, 1) - 1) % len(banks)]]
         prefix = f"{speakers[0][0]} föredrar. " if speakers and rng.random() < 0.5 else ""
         return compose(rng, week, pool, prefix=prefix, count=rng.choice((2, 3, 3, 4)))
 
