@@ -82,9 +82,12 @@ class MeetingsScreen(Screen[None]):
         from orat_tui.export.markdown import STATES
 
         ol = self.query_one(OptionList)
+        def state(info) -> str:
+            return _(STATES.get(info.state, info.state))
+
         ol.add_options([
             Option(f"{format_date(info.started_at.date())} {info.started_at:%H:%M}  "
-                   f"{info.title}  [dim]{_(STATES.get(info.state, info.state))}[/]", id=info.id)
+                   f"{info.title}  [dim]{state(info)}[/]", id=info.id)
             for info in rows])
         self.loaded += len(rows)
         if ol.option_count and ol.highlighted is None:
