@@ -16,12 +16,16 @@ REPORTS: tuple[tuple[str, str, str | None, str], ...] = (
     ("promises", "the follow-up of citizen promises (medborgarlöften): each commitment's "
                  "progress against the share of its period gone",
      "PROMISE", "one promise, by the start of its title or id (default: every promise)"),
+    ("year", "the yearly follow-up: measures (actions) per focus area with their goals, "
+             "status and results",
+     "YEAR", "the year, e.g. 2026 (default: this year)"),
 )
 
 
 def register(add_command) -> None:
     p: argparse.ArgumentParser = add_command(
-        "report", help="reports across meetings: term (cadence and statistics), promises")
+        "report", help="reports across meetings: term (cadence and statistics), promises, "
+                       "year (measures per focus area)")
     sub = p.add_subparsers(dest="report", metavar="KIND", required=True)
     for name, help_text, positional, positional_help in REPORTS:
         r = sub.add_parser(name, help=help_text, description=help_text)
