@@ -19,6 +19,7 @@ from datetime import date, datetime, time, timedelta
 from orat_tui.domain.template import WEEKDAYS, MemberSpec, Template
 from orat_tui.store.demo import DEFAULT_START, DemoSummary, PointNote, build_meeting, shipped_templates
 from orat_tui.store.demo_bulk import ensure_series, write_meetings
+from orat_tui.store.demo_followup import FollowUp
 from orat_tui.store.demo_picture import Picture
 from orat_tui.store.demo_text.steering import point_note_for
 from orat_tui.store.meetings import Store
@@ -136,6 +137,7 @@ def generate_history(store: Store, years: int, today: date | None = None,
     meetings = notes = 0
     all_forums = forums()
     picture = Picture()
+    follow = FollowUp({})
     for forum in all_forums:
         t = forum.template
         days = forum_days(forum, first, today)
@@ -146,23 +148,31 @@ def generate_history(store: Store, years: int, today: date | None = None,
         ensure_series(store, series_id, t.id, t.name, created)
         if forum.key in DISTRICT_KEYS:
             picture.add_series(series_id, forum.areas, created)
+            follow.areas_of[series_id] = picture.series[series_id].areas
             with store._write, store.engine.begin() as conn:
                 picture.write_areas(conn)
-        n, k = write_meetings(store, _meetings(forum, series_id, days, seed, picture),
-                              after_batch=picture.write_batch)
+
+        def after_batch(conn, chunk) -> None:
+            picture.write_batch(conn, chunk)
+            follow.write_batch(conn, chunk)
+
+        n, k = write_meetings(store, _meetings(forum, series_id, days, seed, (picture, follow)),
+                              after_batch=after_batch)
         meetings += n
         notes += k
     with store._write, store.engine.begin() as conn:
         picture.write_events(conn)
+        follow.write_actions(conn)
     return DemoSummary(meetings, notes, len(all_forums))
 
 
 def _meetings(forum: Forum, series_id: str, days: list[date], seed: int,
-              picture: Picture) -> Iterator:
+              extras: tuple) -> Iterator:
     for day in days:
         weeks: list = []
         meeting = build_meeting(forum.template, series_id, day, seed, stream=forum.key,
                                 city=CITY, areas=forum.areas, point_note=forum.point_note,
                                 weeks=weeks)
-        picture.add(meeting, weeks[0])
+        for extra in extras:  # the picture, the follow-up: rows of their own, notes
+            extra.add(meeting, weeks[0])
         yield meeting

@@ -137,3 +137,39 @@ def test_the_store_reads_the_picture(one_year):
         assert picture.areas and store.events(series_id, open_only=False)
     finally:
         store.close()
+
+
+def test_actions_followed_up_with_their_trail(one_year):
+    _path, con = one_year
+    statuses = dict(con.execute("SELECT status, count(*) FROM action GROUP BY status").fetchall())
+    assert statuses.get("done", 0) > 20 and set(statuses) <= {"planned", "ongoing", "done",
+                                                              "dropped"}
+    # every action has its creation in its trail, made in a meeting of its own series
+    assert con.execute("SELECT count(*) FROM action WHERE id NOT IN (SELECT action_id FROM "
+                       "action_change WHERE field = 'created')").fetchone()[0] == 0
+    assert con.execute("SELECT count(*) FROM action JOIN meeting ON meeting.id = "
+                       "action.meeting_id WHERE meeting.series_id != action.series_id"
+                       ).fetchone()[0] == 0
+    # closed ones are closed, open ones are not, and every action names an area of its series
+    assert con.execute("SELECT count(*) FROM action WHERE (status IN ('done', 'dropped')) != "
+                       "(closed_on IS NOT NULL)").fetchone()[0] == 0
+    assert con.execute("SELECT count(*) FROM action JOIN area ON area.id = action.area_id "
+                       "WHERE area.series_id != action.series_id").fetchone()[0] == 0
+    # decisions beside the wrap-up, focus areas on some notes
+    assert con.execute("SELECT count(*) FROM note WHERE slot LIKE '%:decision'").fetchone()[0]
+    assert con.execute("SELECT count(*) FROM note_focus").fetchone()[0] > 20
+
+
+def test_the_store_reads_the_actions(one_year):
+    from orat_tui.store.meetings import Store
+
+    path, con = one_year
+    (series_id,) = con.execute("SELECT series_id FROM action LIMIT 1").fetchone()
+    store = Store.open(f"sqlite:///{path}")
+    try:
+        from orat_tui.store.actions import action_history, series_actions
+
+        found = series_actions(store, series_id)
+        assert found and action_history(store, found[0].id)[0].field == "created"
+    finally:
+        store.close()
