@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 
 from orat_tui import paths
 
@@ -170,6 +171,40 @@ def known_revision(revision: str, script_location: Path | None = None) -> bool:
         return False
 
 
+_REVISION = re.compile(r"""^revision\s*(?::\s*str\s*)?=\s*["']([^"']+)["']""", re.M)
+_DOWN = re.compile(r"""^down_revision\s*(?::[^=]*)?=\s*(None|["']([^"']+)["'])\s*$""", re.M)
+
+
+def quick_head(script_location: Path | None = None) -> str | None:
+    """The newest revision, read from the migration files without Alembic: each names its
+    revision and the one before; the newest is named by none. None when the chain is not a
+    plain line (a merge, a file it cannot read): then Alembic decides."""
+    revisions, downs = set(), set()
+    for path in sorted(((script_location or MIGRATIONS) / "versions").glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        rev, down = _REVISION.findall(text), _DOWN.findall(text)
+        if len(rev) != 1 or len(down) != 1:
+            return None
+        revisions.add(rev[0])
+        if down[0][1]:
+            downs.add(down[0][1])
+    heads = revisions - downs
+    return heads.pop() if len(heads) == 1 and downs <= revisions else None
+
+
+def _at_head(engine: Engine, script_location: Path | None) -> bool:
+    """Whether the database is at the newest revision, asked with one query."""
+    head = quick_head(script_location)
+    if head is None:
+        return False
+    try:
+        with engine.connect() as conn:
+            current = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    except DBAPIError:  # no such table, not a database, cannot connect: Alembic's path says
+        return False
+    return current == head
+
+
 def migrate(engine: Engine, script_location: Path | None = None) -> Path | None:
     """Bring the schema to the newest revision; refuse a database that is not orat's.
 
@@ -183,6 +218,8 @@ def migrate(engine: Engine, script_location: Path | None = None) -> Path | None:
     the meeting table (Alembic's batch mode) would otherwise delete every attendee, step and
     note through ON DELETE CASCADE when it drops the old table. The keys are checked before
     the transaction commits."""
+    if _at_head(engine, script_location):
+        return None  # the usual case: Alembic is not even imported (a tenth of orat's memory)
     from alembic import command
     from alembic.runtime.migration import MigrationContext
 
