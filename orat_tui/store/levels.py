@@ -114,10 +114,11 @@ class LevelMixin:
     def combined_levels(self, series_id: str) -> dict[str, str]:
         """meeting id -> the combined level the chair set in it."""
         with Session(self.engine) as s:
-            rows = s.exec(select(CombinedLevelRow).join(
+            # columns, not rows as objects: ten years of a weekly forum read at once
+            rows = s.exec(select(CombinedLevelRow.meeting_id, CombinedLevelRow.level).join(
                 MeetingRow, MeetingRow.id == CombinedLevelRow.meeting_id)
                 .where(MeetingRow.series_id == series_id)).all()
-            return {r.meeting_id: r.level for r in rows}
+            return dict(rows)
 
     # -- warning signals -----------------------------------------------------------------
     def rate_signal(self, meeting_id: str, area_id: str, question: int, value: int | None,
@@ -144,9 +145,11 @@ class LevelMixin:
     def signal_ratings(self, series_id: str) -> dict[str, dict[str, dict[int, int]]]:
         """meeting id -> area id -> question -> rating, for the whole series."""
         with Session(self.engine) as s:
-            rows = s.exec(select(SignalRow).join(MeetingRow, MeetingRow.id == SignalRow.meeting_id)
+            rows = s.exec(select(SignalRow.meeting_id, SignalRow.area_id, SignalRow.question,
+                                 SignalRow.value)
+                          .join(MeetingRow, MeetingRow.id == SignalRow.meeting_id)
                           .where(MeetingRow.series_id == series_id)).all()
         out: dict[str, dict[str, dict[int, int]]] = {}
-        for r in rows:
-            out.setdefault(r.meeting_id, {}).setdefault(r.area_id, {})[r.question] = r.value
+        for meeting_id, area_id, question, value in rows:
+            out.setdefault(meeting_id, {}).setdefault(area_id, {})[question] = value
         return out
