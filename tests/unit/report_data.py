@@ -28,7 +28,7 @@ def hold(store, template, day: date, absent=(), spoken: float = 0.8, at=time(9, 
     for i, s in enumerate(m.steps):
         if s.kind == "turn" and s.member not in absent:
             s.elapsed = round(s.budget * spoken) + i
-        elif s.kind == "point":
+        elif s.kind == "point" or (s.kind == "follow_up" and s.number):  # a numbered point
             s.elapsed = s.budget / 2
             keys = [a.key for a in m.attendees if a.key not in absent]
             s.speakers = {keys[0]: s.budget / 4, keys[-1]: s.budget / 4}

@@ -95,10 +95,10 @@ class ActionDialog(ModalScreen[Action | None]):
                     yield Label(_("Area"))
                     yield Select([(ar.name, ar.id) for ar in self.areas],
                                  value=a.area_id if a.area_id in {ar.id for ar in self.areas}
-                                 else Select.NULL, id="area", compact=True, prompt=_("(none)"))
+                                 else Select.NULL, id="area", compact=True, prompt=_("(no area)"))
                 yield Label(_("Focus area"))
                 yield Select(areas, value=a.focus_area or Select.NULL, id="focus",
-                             compact=True, prompt=_("(none)"))
+                             compact=True, prompt=_("(no focus area)"))
                 yield Label(_("Goal"))
                 yield Input(a.goal, id="goal", compact=True,
                             placeholder=_("the outcome to reach, or what the number counts"))

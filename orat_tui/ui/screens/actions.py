@@ -15,8 +15,15 @@ from textual.widgets.option_list import Option
 from orat_tui.domain.actions import DONE, DROPPED, OPEN, Action, follow_up_order
 from orat_tui.i18n import N_, _, format_date
 
-FILTERS = {"open": (N_("open"), tuple(sorted(OPEN))), "done": (N_("finished"), (DONE,)),
-           "dropped": (N_("dropped"), (DROPPED,)), "all": (N_("all"), None)}
+FILTERS = {"open": (N_("open actions"), tuple(sorted(OPEN))),
+           "done": (N_("finished actions"), (DONE,)),
+           "dropped": (N_("dropped actions"), (DROPPED,)), "all": (N_("all actions"), None)}
+# how a change in an action's trail names the field
+FIELDS = {"what": N_("What"), "responsible": N_("Responsible"), "with_member": N_("Together with"),
+          "due": N_("Due"), "status": N_("Status"), "area_id": N_("Area"),
+          "focus_area": N_("Focus area"), "goal": N_("Goal"), "goal_target": N_("Goal, number"),
+          "result": N_("Result"), "result_value": N_("Result, number"),
+          "evaluation": N_("Evaluation")}
 
 
 class ActionsScreen(Screen[None]):
@@ -29,13 +36,14 @@ class ActionsScreen(Screen[None]):
     """
     BINDINGS = [
         Binding("escape", "back", _("Back"), id="actions-back"),
-        Binding("1", "filter('open')", _("Open"), id="actions-open",
+        Binding("1", "filter('open')", _("Show open"), id="actions-open",
                 tooltip=_("Show the open actions (planned and ongoing)")),
-        Binding("2", "filter('done')", _("Finished"), id="actions-done",
+        Binding("2", "filter('done')", _("Show finished"), id="actions-done",
                 tooltip=_("Show the finished actions")),
-        Binding("3", "filter('dropped')", _("Dropped"), id="actions-dropped",
+        Binding("3", "filter('dropped')", _("Show dropped"), id="actions-dropped",
                 tooltip=_("Show the dropped actions")),
-        Binding("0", "filter('all')", _("All"), id="actions-all", tooltip=_("Show every action")),
+        Binding("0", "filter('all')", _("Show all"), id="actions-all",
+                tooltip=_("Show every action")),
     ]
 
     def __init__(self, series_id: str, title: str, members: list[tuple[str, str]]) -> None:
@@ -122,6 +130,12 @@ class ActionsScreen(Screen[None]):
         from orat_tui.ui.screens.action_dialog import status_label
 
         t = Text()
+        if a.focus_area:
+            from orat_tui.domain.focus import focus_label
+            from orat_tui.ui.screens.meeting_followup import focus_areas
+
+            t.append(_("Focus area: "), style="bold")
+            t.append(focus_label(focus_areas(self.app), a.focus_area) + "\n")
         if a.goal or a.goal_target is not None:
             t.append(_("Goal: "), style="bold")
             t.append(" ".join(x for x in (format_number(a.goal_target), a.goal) if x) + "\n")
@@ -138,7 +152,8 @@ class ActionsScreen(Screen[None]):
             elif c.field == "status":
                 what = f"{status_label(c.before)} → {status_label(c.after)}"
             else:
-                what = f"{c.field}: {c.before or '–'} → {c.after or '–'}"
+                name = _(FIELDS.get(c.field, c.field))
+                what = f"{name}: {c.before or '–'} → {c.after or '–'}"
             t.append(f"{when} {c.who}: {what}\n", style="dim")
         self.query_one("#action-detail", Static).update(t)
 

@@ -1,6 +1,6 @@
 """alt+d: a decision, a need for a new decision or reinforcement, a short-term coordination
 need or who must be informed, recorded beside the step's notes (one item per line). And the
-focus-area picker of alt+f."""
+focus-area picker of alt+o."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ class ItemDialog(ModalScreen[tuple[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(_("Record beside the notes"), classes="title")
+            yield Static(_("Record a decision or another item"), classes="title")
             yield OptionList(*(Option(field_label(k), id=k) for k in ITEM_FIELDS),
                              id="item-kind")
             yield Input(id="item-text", placeholder=_("the decision, the need, who …"))

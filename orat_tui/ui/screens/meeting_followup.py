@@ -1,6 +1,6 @@
 """The meeting screen's follow-up keys: F7 records an action (prefilled with the member who
 has the turn or the floor), alt+d records a decision or another item beside the step's notes,
-alt+f tags the note being written with a focus area."""
+alt+o tags the note being written with a focus area."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ FOLLOWUP_BINDINGS = [
     Binding("alt+d", "add_item", _("Decision"), show=False, id="add-item",
             tooltip=_("Record a decision, a need for a decision or reinforcement, a coordination "
                       "need or who must be informed")),
-    Binding("alt+f", "tag_focus", _("Focus area"), show=False, id="tag-focus",
+    Binding("alt+o", "tag_focus", _("Focus area"), show=False, id="tag-focus",
             tooltip=_("Tag the note being written with a focus area")),
 ]
 
@@ -145,7 +145,7 @@ class FollowupMixin:
 
         area = self.app.focused
         if not isinstance(area, NoteArea):
-            self.notify(_("Put the cursor in a note first: alt+f tags that note."))
+            self.notify(_("Put the cursor in a note first: alt+o tags that note."))
             return
         areas = focus_areas(self.app)
         if not areas:

@@ -23,8 +23,9 @@ from orat_tui.ui.screens.action_dialog import status_label
 from orat_tui.ui.steps.point import PointView
 
 
-def action_row(a: Action, today: date, names: dict[str, str]) -> Text:
-    """One line of an action: its state mark, what, who (with whom), and by when."""
+def action_row(a: Action, today: date, names: dict[str, str], meeting_id: str = "") -> Text:
+    """One line of an action: its state mark, what, who (with whom), and by when; "new"
+    when it was made in this very meeting."""
     t = Text(no_wrap=False)
     if a.status == DONE:
         t.append("✓ ", style="green")
@@ -38,6 +39,8 @@ def action_row(a: Action, today: date, names: dict[str, str]) -> Text:
         t.append("◷ ", style="yellow")
     else:
         t.append("• ", style="dim")
+    if meeting_id and a.meeting_id == meeting_id:
+        t.append(_("(new)") + " ", style="bold")
     t.append(a.what, style="dim strike" if a.status == DROPPED else "")
     who = names.get(a.responsible, a.responsible_name or a.responsible)
     if a.with_member:
@@ -131,7 +134,7 @@ class FollowUpView(PointView):
         keep = ol.highlighted
         ol.clear_options()
         for a in self.actions:
-            ol.add_option(Option(action_row(a, today, names), id=a.id))
+            ol.add_option(Option(action_row(a, today, names, self.meeting.id), id=a.id))
         if not self.actions:
             ol.add_option(Option(_("No open actions in this series. F7 records a new one."),
                                  disabled=True))

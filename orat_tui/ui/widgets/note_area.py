@@ -55,7 +55,7 @@ class NoteArea(TextArea):
         super().__init__(text, soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
                          **kwargs)
         self.slot = slot
-        self.focus_mark = ""  # the focus area the note is tagged with (alt+f)
+        self.focus_mark = ""  # the focus area the note is tagged with (alt+o)
         self.findings: list[Finding] = []
         self._scan_timer = None
 
