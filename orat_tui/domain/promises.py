@@ -50,6 +50,7 @@ class Commitment:
     done: bool = False  # for a commitment without a number
     evaluation: str = ""
     entries: list[Entry] = field(default_factory=list)
+    pending: int = 0  # linked actions not finished yet (they count once finished)
 
     @property
     def numeric(self) -> bool:

@@ -25,7 +25,7 @@ from orat_tui.reports import Bar, Bars, Paragraph, Report, ReportError, Section,
 from orat_tui.reports.common import choose_series
 
 STATES = {NOT_STARTED: N_("not started"), ON_TRACK: N_("on track"), BEHIND: N_("behind"),
-          MET: N_("met"), MISSED: N_("not met"), OPEN: N_("open"), DONE: N_("done")}
+          MET: N_("met"), MISSED: N_("not met"), OPEN: N_("not done yet"), DONE: N_("done")}
 
 
 def state_label(state: str) -> str:

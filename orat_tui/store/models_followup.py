@@ -41,6 +41,11 @@ class ActionRow(SQLModel, table=True):
     updated_at: datetime = Field(**NAIVE)
     closed_on: date | None = Field(default=None, sa_type=Date)
     version: int = 0
+    # the citizen-promise commitment it counts towards, and how much once finished
+    # (orat_tui/store/promise_actions.py, migration 0009)
+    commitment_id: str | None = Field(default=None, sa_column=Column(
+        String(36), ForeignKey("commitment.id", ondelete="SET NULL"), nullable=True, index=True))
+    commitment_count: int | None = None
 
 
 class ActionChangeRow(SQLModel, table=True):

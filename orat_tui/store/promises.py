@@ -1,5 +1,6 @@
-"""Citizen promises in the database: read them all (four queries whatever their number),
-save a promise with its areas, save a commitment, record progress, delete."""
+"""Citizen promises in the database: read them all (five queries whatever their number; the
+finished actions that count towards a commitment are read as its entries), save a promise
+with its areas, save a commitment, record progress, delete."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from sqlmodel import Session, delete, select
 
 from orat_tui.domain.promises import Commitment, Entry, Promise
 from orat_tui.store.models_picture import AreaRow
+from orat_tui.store.promise_actions import action_entries
 from orat_tui.store.models_promises import (
     CommitmentEntryRow,
     CommitmentRow,
@@ -43,14 +45,16 @@ def list_promises(store, series_id: str | None = None) -> list[Promise]:
                          .where(CommitmentEntryRow.commitment_id.in_(cids))
                          .order_by(CommitmentEntryRow.day, CommitmentEntryRow.created_at)
                          ).all() if cids else []
+        from_actions, pending = action_entries(s, cids)
     by_commitment: dict[str, list[Entry]] = defaultdict(list)
     for e in entries:
         by_commitment[e.commitment_id].append(Entry(e.id, e.day, e.amount, e.note))
     by_promise: dict[str, list[Commitment]] = defaultdict(list)
     for c in commitments:
+        found = sorted(by_commitment[c.id] + from_actions.get(c.id, []), key=lambda e: e.day)
         by_promise[c.promise_id].append(Commitment(
-            c.id, c.text, c.target, c.per_year, c.unit, c.done, c.evaluation,
-            by_commitment[c.id]))
+            c.id, c.text, c.target, c.per_year, c.unit, c.done, c.evaluation, found,
+            pending.get(c.id, 0)))
     names: dict[str, list[str]] = defaultdict(list)
     for a in areas:
         names[a.promise_id].append(a.name)

@@ -88,7 +88,7 @@ async def test_create_a_promise_and_commitments_and_record_progress(harness):
         await wait_for(pilot, lambda: isinstance(app.focused, Input))
         await type_into(pilot, "Tematraffar i arskurs fem")
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: "☐ öppet" in " ".join(option_texts(app)))
+        await wait_for(pilot, lambda: "☐ ej genomfört än" in " ".join(option_texts(app)))
         await pilot.press("plus")
         await wait_for(pilot, lambda: "✓ genomfört" in " ".join(option_texts(app)))
 
@@ -142,3 +142,44 @@ async def test_cadence_and_statistics_tabs(harness, tmp_path):
                    for ch in "▁▂▃▄▅▆▇█")
         await pilot.press("escape")
         await wait_for(pilot, lambda: not on_follow_up(app))
+
+
+async def test_an_action_counts_towards_a_commitment_once_finished(harness):
+    from orat_tui.config import discover_templates
+    from orat_tui.domain.actions import Action, finish
+    from orat_tui.store.actions import add_action, get_action, update_action
+    from orat_tui.store.promises import list_promises, save_promise
+    from tests.unit.report_data import fill_promise
+
+    now = datetime(2020, 3, 2, 9, 0)
+    store = harness.store()
+    try:
+        p = fill_promise(store)
+        template = discover_templates(user_dir=harness.user_templates)["malmo-orat"].template
+        series_id = store.series_for_template(template, now)
+        p.series_id = series_id
+        save_promise(store, p, now)
+        walk = add_action(store, Action(series_id, "Trygghetsvandring i Holma"), "sekr", now)
+    finally:
+        store.close()
+    harness.clock.wall = now
+    app = harness.app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_follow_up(pilot, app)
+        await wait_for(pilot, lambda: "13 av 25" in " ".join(option_texts(app)))
+        ol = app.screen.query_one("#promise-list", OptionList)
+        ol.highlighted = 3  # the visible activities (after the promise and two commitments)
+        await pilot.press("a")
+        await wait_for(pilot, lambda: app.screen.query("#f-count"))
+        await pilot.press("tab")  # from the action to its count
+        await pilot.press("backspace", "4", "ctrl+s")
+        await wait_for(pilot, lambda: "1 åtgärd pågår" in option_texts(app)[3])
+        assert "13 av 25" in option_texts(app)[3]
+
+    store = harness.store()
+    try:
+        update_action(store, finish(get_action(store, walk.id), "Klar", now.date()), "sekr", now)
+        c = list_promises(store)[0].commitments[2]
+        assert sum(e.amount for e in c.entries) == 17 and c.pending == 0
+    finally:
+        store.close()

@@ -203,3 +203,58 @@ def test_store_round_trip_links_series_areas_and_deletes(store):
     assert len(list_promises(store)[0].commitments) == 3
     delete_promise(store, back.id)
     assert list_promises(store) == []
+
+
+def test_finished_actions_count_towards_a_commitment(store):
+    from dataclasses import replace
+
+    from orat_tui.domain.actions import Action, finish
+    from orat_tui.store.actions import action_history, add_action, get_action, update_action
+    from orat_tui.store.promise_actions import link_action, linkable_actions
+    from orat_tui.store.promises import list_promises
+
+    p = fill_promise(store)
+    visible = p.commitments[2]  # 13 visible activities recorded by hand
+    now = datetime(2020, 3, 1, 10, 0)
+    series_id = store.series_for_template(_template(), now)
+    walk = add_action(store, Action(series_id, "Trygghetsvandring i Holma"), "sekr", now)
+    fest = add_action(store, Action(series_id, "Familjedag i Kroksbäck"), "sekr", now)
+    dropped = add_action(store, Action(series_id, "Inställd aktivitet", status="dropped"),
+                         "sekr", now)
+    assert {a.id for a in linkable_actions(store, series_id)} == {fest.id, walk.id}
+    link_action(store, walk.id, visible.id, 3, "sekr", now)
+    link_action(store, fest.id, visible.id, 1, "sekr", now)
+    link_action(store, dropped.id, visible.id, 5, "sekr", now)
+
+    c = list_promises(store)[0].commitments[2]
+    assert sum(e.amount for e in c.entries) == 13 and c.pending == 2  # open ones wait
+
+    done = finish(get_action(store, walk.id), "Genomförd", date(2020, 4, 2))
+    update_action(store, done, "sekr", now)
+    c = list_promises(store)[0].commitments[2]
+    assert sum(e.amount for e in c.entries) == 16 and c.pending == 1
+    from_action = [e for e in c.entries if e.action_id == walk.id]
+    assert [(e.day, e.amount, e.note) for e in from_action] == [
+        (date(2020, 4, 2), 3, "Trygghetsvandring i Holma")]
+    # the action's own save leaves the link alone; the link is in its trail
+    update_action(store, replace(get_action(store, walk.id), evaluation="Bra"), "sekr", now)
+    assert sum(e.amount for e in list_promises(store)[0].commitments[2].entries) == 16
+    assert any(ch.field == "commitment" and "synliga" in ch.after
+               for ch in action_history(store, walk.id))
+
+    link_action(store, walk.id, None, 0, "sekr", now)
+    assert sum(e.amount for e in list_promises(store)[0].commitments[2].entries) == 13
+    # deleting the commitment leaves the actions, unlinked
+    from orat_tui.store.promises import delete_commitment
+
+    delete_commitment(store, visible.id)
+    assert get_action(store, fest.id).what == "Familjedag i Kroksbäck"
+    assert all(a.commitment_id is None for a in linkable_actions(store, series_id))
+
+
+def _template():
+    from orat_tui.domain.template import parse_template
+
+    return parse_template("vaster", {"template": {"name": "Väster"},
+                                     "members": [{"key": "polisen", "name": "Polisen"}],
+                                     "steps": [{"kind": "roll_call"}]})

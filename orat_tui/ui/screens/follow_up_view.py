@@ -61,6 +61,9 @@ def commitment_lines(c: Commitment, p: Promise, today: date, width: int) -> Text
         figures += " · " + _("{n} expected by now").format(n=int(w.expected))
     out.append(f"  {figures} · ")
     out.append(state_label(w.state), style=style)
+    if c.pending:
+        out.append(" · " + ngettext("{n} action under way", "{n} actions under way",
+                                    c.pending).format(n=c.pending), style="dim")
     return out
 
 
@@ -90,6 +93,9 @@ class FollowUpScreen(Screen[None]):
         Binding("e", "edit", _("Edit"), id="fu-edit", tooltip=_("Edit the promise or commitment")),
         Binding("plus", "record", _("Record progress"), id="fu-record",
                 tooltip=_("Record progress on the commitment (done or not without a number)")),
+        Binding("a", "link_action", _("Count an action"), id="fu-link-action",
+                tooltip=_("Count one of the series' actions towards the commitment once it is "
+                          "finished")),
         Binding("delete", "delete", _("Delete"), show=False, id="fu-delete",
                 tooltip=_("Delete the promise or commitment")),
         Binding("left_square_bracket", "term(-1)", _("Earlier term"), show=False,
@@ -118,7 +124,7 @@ class FollowUpScreen(Screen[None]):
             with TabPane(_("Promises (1)"), id="tab-promises"):
                 yield OptionList(id="promise-list")
                 yield Static(_("n promise · c commitment · e/Enter edit · + progress · "
-                               "Delete deletes"), id="fu-hint")
+                               "a action · Delete deletes"), id="fu-hint")
             with TabPane(_("Cadence (2)"), id="tab-cadence"):
                 yield ReportView(id="cadence-view")
             with TabPane(_("Statistics (3)"), id="tab-stats"):
@@ -244,12 +250,14 @@ class FollowUpScreen(Screen[None]):
         return self.query_one(TabbedContent).active == "tab-promises"
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action in ("new_commitment", "edit", "record", "delete"):
+        if action in ("new_commitment", "edit", "record", "delete", "link_action"):
             if not self._on_promises_tab():
                 return False
             p, c = self._selected()
             if action == "record":
                 return c is not None
+            if action == "link_action":
+                return c is not None and c.target is not None
             return p is not None
         if action == "new_promise":
             return self._on_promises_tab()
@@ -326,6 +334,37 @@ class FollowUpScreen(Screen[None]):
                                 done=lambda _e: self._saved(f"c:{c.id}"))
 
         self.app.push_screen(entry_form(c, self.today), saved)
+
+    def action_link_action(self) -> None:
+        p, c = self._selected()
+        if p is None or c is None or c.target is None:
+            return
+        store = self.app.store
+
+        def load():
+            from orat_tui.store.promise_actions import linkable_actions
+
+            return linkable_actions(store, p.series_id)
+
+        def loaded(actions) -> None:
+            if not actions:
+                self.notify(_("There are no actions to count yet: they are made with F7 in a "
+                              "meeting, or with a on the home screen."))
+                return
+            from orat_tui.ui.screens.promise_dialogs import link_form
+
+            self.app.push_screen(link_form(c, actions), lambda r: self._link(c, r))
+
+        self.app.call_store(load, done=loaded)
+
+    def _link(self, c: Commitment, link) -> None:
+        if link is None:
+            return
+        from orat_tui.store.promise_actions import link_action
+
+        self.app.call_store(link_action, self.app.store, link.action_id,
+                            c.id if link.count else None, link.count, self.app.who,
+                            self.app.clock.now(), done=lambda _r: self._saved(f"c:{c.id}"))
 
     def action_delete(self) -> None:
         from orat_tui.ui.screens.dialogs import ConfirmScreen

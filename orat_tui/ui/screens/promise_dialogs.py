@@ -211,3 +211,36 @@ def entry_form(c: Commitment, today: date) -> FormDialog:
 
     title = _("Record progress: {what}").format(what=c.unit or c.text[:40])
     return FormDialog(title, fields, read)
+
+
+@dataclass(frozen=True)
+class LinkInput:
+    action_id: str
+    count: int  # 0 unlinks
+
+
+def link_form(c: Commitment, actions) -> FormDialog:
+    """Choose one of the series' actions to count towards `c` (`actions`: LinkableAction)."""
+    from orat_tui.ui.screens.action_dialog import status_label
+
+    def shown(a) -> str:
+        mark = "✓ " if a.commitment_id == c.id else ""
+        what = " ".join(a.what.split())
+        return f"{mark}{status_label(a.status)} · {what[:52]}"
+
+    options = [(shown(a), a.id) for a in actions]
+    linked = next((a for a in actions if a.commitment_id == c.id), None)
+    fields = [
+        Field("action", _("The action"), (linked or actions[0]).id, kind="select", options=options),
+        Field("count", _("Counts as"), str((linked.count if linked else None) or 1),
+              placeholder=_("how many, once finished (0 stops counting it)")),
+    ]
+
+    def read(v: dict[str, Any]) -> LinkInput:
+        text = v["count"].strip()
+        if text == "0":
+            return LinkInput(v["action"], 0)
+        return LinkInput(v["action"], parse_target(text) or 1)
+
+    title = _("Count an action towards: {what}").format(what=c.unit or c.text[:40])
+    return FormDialog(title, fields, read)
