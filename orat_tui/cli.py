@@ -67,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Sub-commands that live in orat_tui/commands/ (each imports only argparse at the top).
-COMMAND_MODULES = ("demo", "export", "handoff", "search", "report", "intake")
+COMMAND_MODULES = ("demo", "export", "handoff", "search", "report", "intake", "briefing")
 
 
 def fail(message: str) -> int:

@@ -31,7 +31,7 @@ def step_label(meeting: Meeting, step: Step, short: bool = True) -> str:
         return _("Wrap-up")
     if step.kind == "turn":
         return meeting.short_of(step.member) if short else meeting.name_of(step.member)
-    if step.kind in ("point", "follow_up"):
+    if step.kind in ("point", "follow_up", "picture"):
         title = step.title or (_("Follow-up of actions") if step.kind == "follow_up" else "")
         return f"{step.number}. {title}" if step.number else title
     return step.title or step.kind

@@ -37,7 +37,7 @@ class Step:
 
     @property
     def movable(self) -> bool:
-        return self.kind in ("turn", "point", "follow_up")
+        return self.kind in ("turn", "point", "follow_up", "picture")
 
 
 def plan_steps(template: Template) -> list[Step]:

@@ -8,20 +8,10 @@ import uuid
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 
-# The text fields in the seed's order, with their English msgids (labels.py translates).
-TEXT_FIELDS: tuple[tuple[str, str], ...] = (
-    ("facts", "Facts about the situation"),
-    ("ability", "Assessment of the ability to handle the event"),
-    ("best_case", "Likely development: best outcome"),
-    ("likely_case", "Likely development: most likely outcome"),
-    ("worst_case", "Likely development: worst outcome"),
-    ("consequences", "Consequences"),
-    ("measures_taken", "Measures taken"),
-    ("measures_planned", "Measures planned"),
-    ("inform", "Others affected who must be informed"),
-    ("coordination", "Need for coordination to handle the event"),
-    ("higher_level", "Need for a further level of collaboration for decisions and coordination"),
-    ("questions", "Questions the actor needs answered"),
+# The text fields in the seed's order (labels_picture.py names them).
+TEXT_FIELDS: tuple[str, ...] = (
+    "facts", "ability", "best_case", "likely_case", "worst_case", "consequences",
+    "measures_taken", "measures_planned", "inform", "coordination", "higher_level", "questions",
 )
 
 

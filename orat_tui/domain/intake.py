@@ -26,7 +26,8 @@ class IntakeField:
 def is_point(step) -> bool:
     """An agenda point to prepare: a point, or a follow-up step that is a numbered point of
     the agenda (Örebro's point 4, planned measures)."""
-    return step.kind == "point" or (step.kind == "follow_up" and bool(step.title or step.number))
+    return step.kind in ("point", "picture") or (
+        step.kind == "follow_up" and bool(step.title or step.number))
 
 
 def point_key(number: int, position: int) -> str:

@@ -22,9 +22,13 @@ WRAP_UP = StepKind("wrap_up", fields=("summary",))
 # the series' open actions, carried forward: finished, continued or dropped (may have a title
 # and number: Örebro's point 4, planned measures)
 FOLLOW_UP = StepKind("follow_up", fields=("note",))
+# A point that shows the situational picture (Örebro's point 3): levels, signals, events.
+PICTURE = StepKind("picture", fields=("note",))
 
 KINDS: dict[str, StepKind] = {k.name: k for k in (ROLL_CALL, TURN, ROUND, POINT, WRAP_UP,
-                                                  FOLLOW_UP)}
+                                                  FOLLOW_UP, PICTURE)}
+# Kinds that are agenda points: numbered, with a title and the floor given to a member.
+POINT_LIKE = ("point", "follow_up", "picture")
 
 # Items recorded beside a step's free notes (alt+d), one per line, each kind its own field:
 # a decision, a need for a new decision or reinforcement (Örebro point 5), a short-term

@@ -248,7 +248,7 @@ def build_meeting(template: Template, series_id: str, day: date, seed: int = 1, 
         step.elapsed = _elapsed(rng, step.budget)
         clock += step.elapsed
         # Örebro's point 4 is the follow-up of actions: spoken and noted like a point
-        point = step.kind == "point" or (step.kind == "follow_up" and step.number > 0)
+        point = step.kind in ("point", "picture") or (step.kind == "follow_up" and step.number > 0)
         if point:
             speakers = _speakers(rng, step, present, chair) if present else []
             step.speakers = dict(zip((a.key for a in speakers),

@@ -107,7 +107,7 @@ async def test_orebro_points_and_floor(harness):
     assert m.notes[note_slot(p1, "note")] == "Bilbrand i Vivalla."
     # point 4, planned measures, is the follow-up of the series' actions
     assert [(s.number, s.kind) for s in m.steps if s.number] == [
-        (1, "point"), (2, "point"), (3, "point"), (4, "follow_up"), (5, "point"), (6, "point"),
+        (1, "point"), (2, "point"), (3, "picture"), (4, "follow_up"), (5, "point"), (6, "point"),
         (7, "point")]
 
 

@@ -61,6 +61,9 @@ def test_orebro_point_overtime_80x24(harness, snap_compare):
         await pilot.press("f2", "f2", "f2")
         await wait_for(pilot, lambda: pilot.app.screen.walk.current.number == 3)
         await pilot.press("shift+f2")
+        # point 3 shows the picture week by week (read in a worker): wait for its rows
+        await wait_for(pilot, lambda: pilot.app.screen.query("#step-picture")
+                       and pilot.app.screen.query_one("#step-picture").row_count > 0)
         harness.clock.advance(8 * 60 + 42)  # 42 seconds over
         await settle(pilot)
 

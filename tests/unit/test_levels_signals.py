@@ -146,3 +146,35 @@ def test_the_users_own_checklist_wins_and_a_missing_one_is_named(tmp_path):
     assert load_checklist("social-oro", user_dir=own).name == "Egen"
     with pytest.raises(ConfigError, match=r"nope\.toml: file not found"):
         load_checklist("nope", user_dir=own)
+
+
+def test_every_level_reads_without_its_colour():
+    from orat_tui import i18n
+    from orat_tui.labels_picture import level_meaning, level_name, level_short
+
+    before = i18n.language()
+    try:
+        for lang in ("sv", "en"):
+            i18n.set_language(lang)
+            shorts = [level_short(lv) for lv in LEVELS]
+            assert len(set(shorts)) == 4 and all(len(s) == 3 for s in shorts)
+            assert all(level_meaning(lv) for lv in LEVELS)
+        i18n.set_language("sv")
+        assert [level_name(lv) for lv in LEVELS] == ["Grönt", "Gult", "Orange", "Rött"]
+        assert level_short(ROTT) == "RÖD"
+        assert "kollektiva våldsyttringar" in level_meaning(ROTT)
+    finally:
+        i18n.set_language(before)
+
+
+def test_the_extra_meeting_has_a_short_agenda(orebro):
+    from orat_tui.domain.agenda import plan_steps
+    from orat_tui.domain.extra_meeting import extra_template
+
+    extra = extra_template(orebro, "extra möte", ("Nivåer", "Händelser", "Åtgärder", "Informera"))
+    assert extra.id == orebro.id and extra.members == orebro.members  # the same series
+    assert extra.name == f"{orebro.name} · extra möte"
+    steps = plan_steps(extra)
+    assert [s.kind for s in steps] == ["roll_call", "picture", "point", "follow_up", "point",
+                                       "wrap_up"]
+    assert [s.title for s in steps if s.title] == ["Nivåer", "Händelser", "Åtgärder", "Informera"]

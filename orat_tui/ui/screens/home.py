@@ -12,9 +12,10 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from orat_tui.i18n import _, format_date
+from orat_tui.ui.screens.home_picture import HOME_PICTURE_BINDINGS, HomePictureMixin
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(HomePictureMixin, Screen[None]):
     BINDINGS = [
         Binding("r", "resume", _("Continue meeting"), id="resume",
                 tooltip=_("Continue the unfinished meeting")),
@@ -28,7 +29,7 @@ class HomeScreen(Screen[None]):
                 tooltip=_("Citizen promises, the forums' cadence, statistics per member")),
         Binding("a", "actions", _("Actions"), id="series-actions",
                 tooltip=_("The actions of the highlighted series, to follow up")),
-    ]
+    ] + HOME_PICTURE_BINDINGS
 
     def __init__(self) -> None:
         super().__init__()

@@ -14,11 +14,13 @@ from textual.widgets import Footer, OptionList, Static
 
 from orat_tui.domain.agenda import AgendaWalk, ReviewWalk, Status
 from orat_tui.domain.meeting import APPROVED, ENDED, LIVE, Meeting
+from orat_tui.domain.steps import POINT_LIKE
 from orat_tui.domain.timer import TimerState
 from orat_tui.i18n import _, format_date
 from orat_tui.ui.screens.meeting_attendance import AttendanceMixin
 from orat_tui.ui.screens.meeting_followup import FOLLOWUP_BINDINGS, FollowupMixin
 from orat_tui.ui.screens.meeting_prepared import BINDINGS as PREPARED_BINDINGS, PreparedMixin
+from orat_tui.ui.screens.meeting_picture import PICTURE_BINDINGS, MeetingPictureMixin
 from orat_tui.ui.screens.meeting_review import ReviewMixin
 from orat_tui.ui.screens.meeting_saving import SavingMixin
 from orat_tui.ui.steps import VIEWS
@@ -38,7 +40,7 @@ def create_meeting(store, template, now):
 
 
 class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, PreparedMixin, FollowupMixin,
-                    Screen[None]):
+                    MeetingPictureMixin, Screen[None]):
     AUTO_FOCUS = None  # the step view puts the focus in its note; not the agenda first
     BINDINGS = [
         Binding("f2", "next", _("Next"), id="next", tooltip=_("Finish this step, go to the next")),
@@ -81,7 +83,7 @@ class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, PreparedMixin, Fo
         Binding(f"shift+f{i}", f"floor({i})", _("Floor to member {n}").format(n=i), show=False,
                 id=f"floor-{i}", tooltip=_("In a point: member {n} has the floor").format(n=i))
         for i in range(1, 10)
-    ] + PREPARED_BINDINGS + FOLLOWUP_BINDINGS
+    ] + PREPARED_BINDINGS + FOLLOWUP_BINDINGS + PICTURE_BINDINGS
 
     @dataclass
     class Saved(Message):
@@ -282,7 +284,7 @@ class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, PreparedMixin, Fo
 
     def action_floor(self, n: int) -> None:
         attendees = [a for a in self.meeting.attendees if a.present]
-        if self.walk.current.kind not in ("point", "follow_up") or not 1 <= n <= len(attendees):
+        if self.walk.current.kind not in POINT_LIKE or not 1 <= n <= len(attendees):
             return
         self.walk.give_floor(attendees[n - 1].key, self.app.clock.monotonic())
         self.state_dirty = True
@@ -303,7 +305,7 @@ class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, PreparedMixin, Fo
                                                        "take_prepared"):
             return False
         if action == "floor":
-            return self.walk.current.kind in ("point", "follow_up")
+            return self.walk.current.kind in POINT_LIKE
         if action in ("keep_mine", "reload_theirs"):
             return bool(self.conflicts)
         if action in ("move",):

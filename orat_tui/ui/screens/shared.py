@@ -66,7 +66,7 @@ class SharedScreen(Screen[None]):
             + f" [b]{walk.projected_end(wall, now):%H:%M}[/] (" + _("plan") + f" {m.planned_end:%H:%M})")
         step = walk.current
         who = step_label(m, step, short=False)
-        if step.kind in ("point", "follow_up") and walk.floor:
+        if step.kind in ("point", "follow_up", "picture") and walk.floor:
             who += "\n" + _("has the floor:") + f" {m.name_of(walk.floor)}"
         self.query_one("#shared-speaker", Static).update(who)
         digits = self.query_one("#shared-digits", Digits)

@@ -2,6 +2,7 @@
 
 from orat_tui.ui.steps.base import StepView
 from orat_tui.ui.steps.follow_up import FollowUpView
+from orat_tui.ui.steps.picture import PictureStepView
 from orat_tui.ui.steps.point import PointView
 from orat_tui.ui.steps.roll_call import RollCallView
 from orat_tui.ui.steps.turn import TurnView
@@ -13,6 +14,7 @@ VIEWS: dict[str, type[StepView]] = {
     "point": PointView,
     "wrap_up": WrapUpView,
     "follow_up": FollowUpView,
+    "picture": PictureStepView,
 }
 
 __all__ = ["VIEWS", "StepView"]

@@ -1,0 +1,96 @@
+"""One event (händelse) with the seed's contents of a situational picture: facts, the
+ability to handle it, likely development (best, most likely, worst) and consequences,
+measures taken and planned and whom they affect, coordination, a higher level of
+collaboration, questions. F2 or Escape saves (an event without a title is dropped)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
+
+from orat_tui.domain.events import TEXT_FIELDS
+from orat_tui.i18n import _
+from orat_tui.labels_picture import event_field_label
+from orat_tui.ui.widgets.note_area import NoteArea
+
+
+class EventScreen(ModalScreen):
+    DEFAULT_CSS = """
+    EventScreen { align: center middle; }
+    EventScreen > VerticalScroll { width: 100; max-width: 100%; height: 100%;
+        border: thick $accent; background: $surface; padding: 0 1; }
+    EventScreen .event-label { height: 1; margin-top: 1; color: $text-muted; }
+    EventScreen NoteArea { height: 4; min-height: 3; }
+    EventScreen Horizontal { height: auto; }
+    EventScreen Select { width: 1fr; }
+    EventScreen #event-help { height: auto; color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("f2,ctrl+s", "save", _("Save"), id="event-save", priority=True),
+        Binding("escape", "save", _("Save and close"), show=False, id="event-close"),
+        Binding("ctrl+g", "cancel", _("Cancel"), id="event-cancel",
+                tooltip=_("Close without saving the changes")),
+    ]
+
+    def __init__(self, event, areas, members: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.event = event
+        self.areas = areas
+        self.members = members
+
+    def compose(self) -> ComposeResult:
+        e = self.event
+        with VerticalScroll():
+            yield Static(_("Event (händelse): F2 or Escape saves · ctrl+g cancels · tab moves on"),
+                         id="event-help")
+            yield Label(event_field_label("title"), classes="event-label")
+            yield Input(e.title, id="event-title")
+            with Horizontal():
+                yield Select([(a.name, a.id) for a in self.areas], value=e.area_id
+                             if any(a.id == e.area_id for a in self.areas) else Select.NULL,
+                             prompt=_("Area"), id="event-area")
+                yield Select([(name, key) for key, name in self.members],
+                             value=e.member_key if any(k == e.member_key for k, _n in self.members)
+                             else Select.NULL, prompt=_("Raised by"), id="event-member")
+            for name in TEXT_FIELDS:
+                yield Label(event_field_label(name), classes="event-label")
+                yield NoteArea(f"event:{name}", getattr(e, name), id=f"event-{name}")
+                if name == "measures_planned":
+                    yield Checkbox(_("The measures affect others who must be informed"),
+                                   e.affects_others, id="event-affects")
+            yield Checkbox(_("Internal (egen): stays in orat, never in the briefing or an export"),
+                           e.internal, id="event-internal")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#event-title", Input).focus()
+
+    def collected(self):
+        area = self.query_one("#event-area", Select).value
+        member = self.query_one("#event-member", Select).value
+        values = {name: self.query_one(f"#event-{name}", NoteArea).text for name in TEXT_FIELDS}
+        return replace(
+            self.event, title=self.query_one("#event-title", Input).value.strip(),
+            area_id=None if area is Select.NULL else area,
+            member_key="" if member is Select.NULL else member,
+            affects_others=self.query_one("#event-affects", Checkbox).value,
+            internal=self.query_one("#event-internal", Checkbox).value, **values)
+
+    def action_save(self) -> None:
+        event = self.collected()
+        if not event.title:
+            if any(getattr(event, n).strip() for n in TEXT_FIELDS):
+                self.notify(_("An event needs a short title."), severity="warning")
+                self.query_one("#event-title", Input).focus()
+                return
+            self.dismiss(None)  # nothing written: nothing to keep
+            return
+        self.dismiss(event)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
