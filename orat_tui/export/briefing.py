@@ -65,7 +65,8 @@ def build(data: PictureData, series: str, contacts: tuple[ContactSpec, ...],
             area=area, level=data.level(latest, area.id),
             before=data.level(before, area.id) if before else None,
             score=score if score is not None and not score.empty else None,
-            delta=data.score_change(checklist, latest, area.id) if checklist and latest else None,
+            delta=data.score_change(checklist, latest, area.id) if checklist and latest
+            else None,
             open_events=len(shareable(data.open_events(area.id)))))
     combined, confirmed = data.combined_level(latest)
     events = tuple(shareable(data.open_events()))
@@ -89,24 +90,24 @@ def _refuse_personal_numbers(events: tuple[Event, ...]) -> None:
                     number=mask(found[0].text), title=e.title))
 
 
-def _when(d: datetime | None) -> str:
+def when_text(d: datetime | None) -> str:
     return format_date(d.date()) if d else "–"
 
 
-def _change(line: AreaLine) -> str:
+def change_text(line: AreaLine) -> str:
     if line.before is None or line.before == line.level:
         return ""
     return _("from {level}").format(level=level_name(line.before))
 
 
-def _signals(line: AreaLine) -> str:
+def signals_text(line: AreaLine) -> str:
     if line.score is None:
         return "–"
     delta = signed(line.delta)
     return f"{line.score.total}/{line.score.maximum}" + (f" ({delta})" if delta else "")
 
 
-def _development(e: Event) -> list[tuple[str, str]]:
+def development(e: Event) -> list[tuple[str, str]]:
     return [(label, " ".join(text.split())) for label, text in (
         (_("Best"), e.best_case), (_("Most likely"), e.likely_case), (_("Worst"), e.worst_case),
         (_("Consequences"), e.consequences)) if text.strip()]
@@ -121,7 +122,7 @@ def markdown(b: Briefing) -> str:
     add("# " + escape(_("Situational picture for the weekend") + f" · {b.series}", heading=True))
     add("")
     add(_("From the meeting of {date}; written {written}.").format(
-        date=_when(b.meeting_date), written=f"{_when(b.written)} {b.written:%H:%M}") + "  ")
+        date=when_text(b.meeting_date), written=f"{when_text(b.written)} {b.written:%H:%M}") + "  ")
     add("**" + _("Combined level") + f": {level_short(b.combined)} {level_name(b.combined)}**"
         + (" " + _("(the chair's)") if b.confirmed else " " + _("(orat's suggestion)")))
     add("")
@@ -134,8 +135,8 @@ def markdown(b: Briefing) -> str:
         name = escape(line.area.name, heading=True)
         if line.area.kind == "hotspot":
             name += f" ({area_kind('hotspot')})"
-        add(f"| {name} | {level_short(line.level)} {level_name(line.level)} | {_change(line)} | "
-            f"{_signals(line)} | {line.open_events or ''} |")
+        add(f"| {name} | {level_short(line.level)} {level_name(line.level)} | {change_text(line)} | "
+            f"{signals_text(line)} | {line.open_events or ''} |")
     hotspots = [a for a in b.areas if a.area.kind == "hotspot"]
     add("")
     add("## " + _("Hotspots"))
@@ -161,7 +162,7 @@ def markdown(b: Briefing) -> str:
             + (f" · {escape(who, heading=True)}" if who else "") + "*  ")
         if e.facts.strip():
             add(escape(" ".join(e.facts.split())) + "  ")
-        for label, text in _development(e):
+        for label, text in development(e):
             add(f"- **{label}:** {escape(text)}")
     add("")
     add("## " + _("Planned measures"))
@@ -206,7 +207,7 @@ th, td { text-align: left; padding: .15rem .4rem; border-bottom: 1px solid #ddd;
 """
 
 
-def _level(level: str) -> str:
+def level_html(level: str) -> str:
     return (f'<span class="level {level}" style="background:{LEVEL_HTML[level]}">'
             f"{_html(level_short(level))}</span> {_html(level_name(level))}")
 
@@ -214,69 +215,84 @@ def _level(level: str) -> str:
 def html(b: Briefing) -> str:
     from orat_tui.i18n import language
 
-    e_ = _html
+    esc = _html
+    w = {
+        'Combined level': _('Combined level'),
+        'Contacts': _('Contacts'),
+        'Hotspots': _('Hotspots'),
+        'Internal (egen) information is not in this briefing.': _('Internal (egen) information is not in this briefing.'),
+        'Level per area': _('Level per area'),
+        'No contacts in the template ([[contacts]]).': _('No contacts in the template ([[contacts]]).'),
+        'No hotspots.': _('No hotspots.'),
+        'No open events.': _('No open events.'),
+        'No planned measures recorded.': _('No planned measures recorded.'),
+        'Open events': _('Open events'),
+        'Planned measures': _('Planned measures'),
+        'Situational picture for the weekend': _('Situational picture for the weekend'),
+    }
     out = ["<!DOCTYPE html>", f'<html lang="{language()}">', "<head>", '<meta charset="utf-8">',
            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
            "style-src 'unsafe-inline'\">",
-           f"<title>{e_(_('Situational picture for the weekend'))} · {e_(b.series)}</title>",
+           f"<title>{esc(w['Situational picture for the weekend'])} · {esc(b.series)}</title>",
            f"<style>{CSS}</style>", "</head>", "<body>", "<main>"]
     add = out.append
-    add(f"<h1>{e_(_('Situational picture for the weekend'))} · {e_(b.series)}</h1>")
-    add('<p class="meta">' + e_(_("From the meeting of {date}; written {written}.").format(
-        date=_when(b.meeting_date), written=f"{_when(b.written)} {b.written:%H:%M}")) + "</p>")
-    add(f"<p><strong>{e_(_('Combined level'))}:</strong> {_level(b.combined)} "
-        + e_(_("(the chair's)") if b.confirmed else _("(orat's suggestion)")) + "</p>")
-    add(f"<h2>{e_(_('Level per area'))}</h2>")
-    add("<table><thead><tr>" + "".join(f"<th>{e_(h)}</th>" for h in (
+    add(f"<h1>{esc(w['Situational picture for the weekend'])} · {esc(b.series)}</h1>")
+    add('<p class="meta">' + esc(_("From the meeting of {date}; written {written}.").format(
+        date=when_text(b.meeting_date), written=f"{when_text(b.written)} {b.written:%H:%M}")) + "</p>")
+    add(f"<p><strong>{esc(w['Combined level'])}:</strong> {level_html(b.combined)} "
+        + esc(_("(the chair's)") if b.confirmed else _("(orat's suggestion)")) + "</p>")
+    add(f"<h2>{esc(w['Level per area'])}</h2>")
+    add("<table><thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in (
         _("Area"), _("Level"), _("Change"), _("Signals"), _("Open events"))) + "</tr></thead><tbody>")
     for line in b.areas:
-        name = e_(line.area.name) + (f" ({e_(area_kind('hotspot'))})"
+        name = esc(line.area.name) + (f" ({esc(area_kind('hotspot'))})"
                                      if line.area.kind == "hotspot" else "")
-        add(f"<tr><td>{name}</td><td>{_level(line.level)}</td><td>{e_(_change(line))}</td>"
-            f"<td>{e_(_signals(line))}</td><td>{line.open_events or ''}</td></tr>")
+        add(f"<tr><td>{name}</td><td>{level_html(line.level)}</td><td>{esc(change_text(line))}</td>"
+            f"<td>{esc(signals_text(line))}</td><td>{line.open_events or ''}</td></tr>")
     add("</tbody></table>")
-    add(f"<h2>{e_(_('Hotspots'))}</h2>")
+    add(f"<h2>{esc(w['Hotspots'])}</h2>")
     hotspots = [a for a in b.areas if a.area.kind == "hotspot"]
     if hotspots:
-        add("<ul>" + "".join(f"<li><strong>{e_(a.area.name)}</strong>: {_level(a.level)}</li>"
+        add("<ul>" + "".join(f"<li><strong>{esc(a.area.name)}</strong>: {level_html(a.level)}</li>"
                              for a in hotspots) + "</ul>")
     else:
-        add(f"<p>{e_(_('No hotspots.'))}</p>")
-    add(f"<h2>{e_(_('Open events'))}</h2>")
+        add(f"<p>{esc(w['No hotspots.'])}</p>")
+    add(f"<h2>{esc(w['Open events'])}</h2>")
     if not b.events:
-        add(f"<p>{e_(_('No open events.'))}</p>")
+        add(f"<p>{esc(w['No open events.'])}</p>")
     for ev in b.events:
         who = b.raised_by.get(ev.member_key, ev.member_key)
-        add(f"<h3>{e_(ev.title)}</h3>")
-        add(f'<p class="where">{e_(b.area_name(ev.area_id))}' + (f" · {e_(who)}" if who else "")
+        add(f"<h3>{esc(ev.title)}</h3>")
+        add(f'<p class="where">{esc(b.area_name(ev.area_id))}' + (f" · {esc(who)}" if who else "")
             + "</p>")
         if ev.facts.strip():
-            add(f"<p>{e_(' '.join(ev.facts.split()))}</p>")
-        dev = _development(ev)
+            add(f"<p>{esc(' '.join(ev.facts.split()))}</p>")
+        dev = development(ev)
         if dev:
-            add("<ul>" + "".join(f"<li><strong>{e_(label)}:</strong> {e_(text)}</li>"
+            add("<ul>" + "".join(f"<li><strong>{esc(label)}:</strong> {esc(text)}</li>"
                                  for label, text in dev) + "</ul>")
-    add(f"<h2>{e_(_('Planned measures'))}</h2>")
+    add(f"<h2>{esc(w['Planned measures'])}</h2>")
     planned = [ev for ev in b.events if ev.measures_planned.strip()]
     if not planned:
-        add(f"<p>{e_(_('No planned measures recorded.'))}</p>")
+        add(f"<p>{esc(w['No planned measures recorded.'])}</p>")
     else:
         items = []
         for ev in planned:
             inform = (" " + _("(inform: {who})").format(who=" ".join(ev.inform.split()))
                       if ev.affects_others and ev.inform.strip() else "")
-            items.append(f"<li><strong>{e_(ev.title)}:</strong> "
-                         f"{e_(' '.join(ev.measures_planned.split()) + inform)}</li>")
+            items.append(f"<li><strong>{esc(ev.title)}:</strong> "
+                         f"{esc(' '.join(ev.measures_planned.split()) + inform)}</li>")
         add("<ul>" + "".join(items) + "</ul>")
-    add(f"<h2>{e_(_('Contacts'))}</h2>")
+    add(f"<h2>{esc(w['Contacts'])}</h2>")
     if not b.contacts:
-        add(f"<p>{e_(_('No contacts in the template ([[contacts]]).'))}</p>")
+        add(f"<p>{esc(w['No contacts in the template ([[contacts]]).'])}</p>")
     else:
         add("<ul>" + "".join(
-            f"<li><strong>{e_(c.name)}</strong>"
-            + (": " + e_(" · ".join(x for x in (c.how, c.note) if x)) if c.how or c.note else "")
+            f"<li><strong>{esc(c.name)}</strong>"
+            + (": " + esc(" · ".join(x for x in (c.how, c.note) if x)) if c.how or c.note else "")
             + "</li>" for c in b.contacts) + "</ul>")
-    add(f'<p class="note">{e_(_("Internal (egen) information is not in this briefing."))}</p>')
+    add('<p class="note">' + esc(w["Internal (egen) information is not in this briefing."])
+        + "</p>")
     out += ["</main>", "</body>", "</html>"]
     return "\n".join(out) + "\n"
 

@@ -47,7 +47,8 @@ def history(harness) -> None:
                            area_id=areas["vivalla"], member_key="polisen",
                            likely_case="Fortsatt oro i helgen", raised_meeting_id=m1), at)
     store.save_event(Event(series_id=meetings[0].series_id, title="Bilbränder",
-                           area_id=areas["oxhagen"], member_key="obo", raised_meeting_id=m2), at)
+                           area_id=areas["oxhagen"], member_key="obo", raised_meeting_id=m2),
+                     at + timedelta(weeks=1))  # raised later: listed after the first
     store.close()
 
 

@@ -87,8 +87,9 @@ def test_plan_malmo(malmo):
 
 def test_plan_orebro(orebro):
     steps = plan_steps(orebro)
-    # point 4, planned measures, is the follow-up of actions
-    assert kinds(steps) == ["roll_call"] + ["point"] * 3 + ["follow_up"] + ["point"] * 3 + ["wrap_up"]
+    # point 3 shows the picture, point 4 (planned measures) is the follow-up of actions
+    assert kinds(steps) == (["roll_call", "point", "point", "picture", "follow_up"]
+                            + ["point"] * 3 + ["wrap_up"])
     points = steps[1:8]
     assert [p.number for p in points] == [1, 2, 3, 4, 5, 6, 7]
     assert [p.title for p in points] == OREBRO_TITLES

@@ -141,7 +141,7 @@ def orebro_meeting() -> Meeting:
     m.attendee("obo").substitute = "Sara Ek"
     speakers = [{"polisen": 95.0, "kommun": 47.0}, {"kommun": 243.0},
                 {"polisen": 198.0, "obo": 150.0, "kommun": 91.0}, {"obo": 161.0}, {}, {}, {}]
-    points = [s for s in m.steps if s.kind in ("point", "follow_up")]  # 4 is the follow-up
+    points = [s for s in m.steps if s.kind in ("point", "follow_up", "picture")]  # 3, 4
     for s, spoken in zip(points, speakers, strict=True):
         s.speakers = dict(spoken)
         s.elapsed = sum(spoken.values())
