@@ -126,6 +126,14 @@ def follow_up_actions(store, series_id: str, meeting_id: str) -> list[Action]:
         return [_action(r) for r in rows]
 
 
+def meeting_actions(store, meeting_id: str) -> list[Action]:
+    """The actions made in a meeting, in the order they were made."""
+    with Session(store.engine) as s:
+        rows = s.exec(select(ActionRow).where(ActionRow.meeting_id == meeting_id)
+                      .order_by(ActionRow.created_at, ActionRow.id)).all()
+        return [_action(r) for r in rows]
+
+
 def all_actions(store, series_id: str | None = None) -> list[Action]:
     with Session(store.engine) as s:
         query = select(ActionRow)

@@ -131,6 +131,14 @@ async def test_actions_made_in_one_meeting_are_followed_up_in_the_next(harness):
         await typed(pilot, "Ingen kontakt")
         await pilot.press("enter")
         await wait_for(pilot, lambda: sum(not a.open for a in view.actions) == 2)
+        # a new action from the follow-up step, read back at the wrap-up
+        await new_action(pilot, app, "Ny lägesbild till rådet", "+14")
+        await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen)
+                       and any(a.what == "Ny lägesbild till rådet" for a in view.actions))
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: screen.walk.current.kind == "wrap_up")
+        await wait_for(pilot, lambda: "Ny lägesbild till rådet" in str(
+            screen.current_view().query_one("#wrap-actions").render()))
         await end_meeting(pilot, app)
 
     store = harness.store()

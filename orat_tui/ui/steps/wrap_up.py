@@ -28,6 +28,7 @@ class WrapUpView(StepView):
                      classes="step-sub")
         with VerticalScroll():
             yield Static(self.summary(), id="summary")
+            yield Static("", id="wrap-actions")
             for a in self.meeting.attendees:
                 if not a.present and a.kind == "member":
                     yield self.note("pass_on", member=a.key,
@@ -35,6 +36,31 @@ class WrapUpView(StepView):
             for f in self.step.fields:
                 yield self.note(f, step=self.step)
             yield from self.items(self.step)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        store = getattr(self.app, "store", None)
+        if store is not None:
+            from orat_tui.store.actions import meeting_actions
+
+            self.app.call_store(meeting_actions, store, self.meeting.id, done=self.show_actions)
+
+    def show_actions(self, actions) -> None:
+        """The actions agreed in this meeting, to read back before it ends."""
+        if not self.is_attached or not actions:
+            return
+        from orat_tui.i18n import format_date
+
+        t = Text()
+        t.append(_("Actions agreed in this meeting:") + "\n", style="bold")
+        for a in actions:
+            who = a.responsible_name or a.responsible
+            if a.with_member:
+                who += " + " + (a.with_name or a.with_member)
+            tail = " · ".join(x for x in (who, format_date(a.due) if a.due else "") if x)
+            t.append(f"  • {a.what}")
+            t.append(f"  {tail}\n" if tail else "\n", style="dim")
+        self.query_one("#wrap-actions", Static).update(t)
 
     def summary(self) -> Text:
         m = self.meeting
