@@ -188,6 +188,11 @@ class PictureScreen(PictureActions, Screen[None]):
             level = self.data.level(self.meeting_id, key)
             out.append(f"{area.name}: {level_name(level)}. ", style="bold")
             out.append(level_meaning(level))
+            reason = next((c.reason for c in self.data.changes
+                           if c.meeting_id == self.meeting_id and c.area_id == key), "")
+            if reason:
+                out.append("\n" + _("Set in this meeting: {reason}").format(reason=reason),
+                           style="bold")
             out.append("  " + _("Enter changes the level."), style="italic")
             if self.checklist is not None:
                 from orat_tui.domain.signals import group_scores

@@ -55,6 +55,8 @@ class LevelDialog(ModalScreen[tuple[str, str] | None]):
                 line.append(f" {level_name(lv)}", style="bold")
                 if lv == self.current:
                     line.append("  (" + _("now") + ")", style="dim")
+                if lv == self.free and self.free != self.current:
+                    line.append("  (" + _("suggested") + ")", style="bold")
                 line.append("\n   " + level_meaning(lv), style="dim")
                 options.append(Option(line, id=lv))
             yield OptionList(*options, id="level-options")

@@ -16,12 +16,14 @@ COMBINED = "__combined__"  # the row key of the series' combined level
 
 
 def week_labels(data: PictureData, ids: list[str]) -> list[str]:
-    """'v48' per meeting; a second meeting in the same week (an extra one) is 'v48+'."""
+    """'v48' per meeting; more meetings in the same week (extra ones) are 'v48b', 'v48c'."""
     out: list[str] = []
+    seen: dict[str, int] = {}
     for mid in ids:
         started = data.started(mid)
         label = _("w{n}").format(n=started.isocalendar()[1]) if started else "?"
-        out.append(label + "+" if out and out[-1].rstrip("+") == label else label)
+        n = seen[label] = seen.get(label, 0) + 1
+        out.append(label if n == 1 else label + "abcdefghijklmnopqrstuvwxyz"[min(n - 1, 25)])
     return out
 
 
@@ -43,7 +45,7 @@ class PictureGrid(DataTable):
     def plan(self, width: int) -> tuple[int, int, int]:
         """(name width, week columns, sparkline length; 0: no signal column) for a table
         `width` wide: the weeks give way before the name, the signals before the weeks."""
-        name = 18 if width >= 100 else (14 if width >= 60 else 12)
+        name = 18 if width >= 90 else (14 if width >= 60 else 12)
         spark = 12 if width >= 100 else (6 if width >= 60 else 0)
         signals = (7 + spark + 1 + 2) if spark else 0
         fixed = (name + 2) + signals + (5 + 2) + 2
