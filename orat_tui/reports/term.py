@@ -85,6 +85,20 @@ def _series_section(store, series: SeriesChoice, st: TermStatus | None, ids: lis
     return sec
 
 
+def statistics_sections(store, chosen: list[SeriesChoice], start: date, end: date) -> list[Section]:
+    """Per series that met from `start` to `end`: attendance and speaking time per member
+    over those meetings (the year report's closing sections)."""
+    from orat_tui.store.stats import last_meetings, member_stats
+
+    out = []
+    for series in chosen:
+        ids = [mid for mid, _s in last_meetings(store, series.id, 10_000, end, start)]
+        if ids:
+            out.append(Section(_("Attendance and speaking time: {series}").format(
+                series=series.name), member_blocks(member_stats(store, ids), len(ids))))
+    return out
+
+
 def member_blocks(stats, meetings: int) -> list:
     """Attendance and speaking time per member as bars (the term report and the `u` view)."""
     attendance = Bars([Bar(m.short, m.present, m.meetings,

@@ -128,4 +128,8 @@ def build(store, args, today: date, templates=None) -> Report:
             sec.blocks.append(Table([_("Evaluation of"), _("Evaluation")],
                                     [[a.what, a.evaluation] for a in said]))
         report.sections.append(sec)
+    from orat_tui.reports.term import statistics_sections
+
+    chosen = choose_series(store, getattr(args, "series", None), templates)
+    report.sections += statistics_sections(store, chosen, date(year, 1, 1), date(year, 12, 31))
     return report
