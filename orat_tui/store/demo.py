@@ -86,6 +86,9 @@ def generate_demo(store: Store, weeks: int = 8, today: date | None = None,
                                       for day in days))
         meetings += n
         notes += k
+        from orat_tui.store.demo_picture import fill_picture
+
+        fill_picture(store, template, series_id, seed)  # levels, signals, events
     return DemoSummary(meetings, notes, series)
 
 
