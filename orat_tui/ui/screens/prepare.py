@@ -182,6 +182,9 @@ class PrepareScreen(Screen[None]):
                 Label(field_title(f), classes="field-label"),
                 *([Static("\n".join(hints), classes="field-hint")] if hints else []),
                 area, Label("", classes="pnr-warning"), classes="field"))
+        if len(widgets) == 1:
+            widgets.append(Static(_("This template's agenda has no points or turns to prepare for."),
+                                  classes="field-hint"))
         pane.mount_all(widgets)
         pane.scroll_home(animate=False)
 
