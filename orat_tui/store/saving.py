@@ -147,7 +147,10 @@ class SavingMixin:
                 result.versions[slot] = 0
             elif n.text == text:
                 result.versions[slot] = n.version
-            elif seen is not None and seen.get(slot) != n.version:
+            elif seen is not None and seen.get(slot) != n.version and not (
+                    slot not in seen and n.version == 0 and not n.text):
+                # (an empty note nobody wrote, made to hold the internal flag of a note marked
+                # egen before its first save, is no one else's text)
                 result.conflicts.append(NoteConflict(slot, n.text, n.version, text))
             else:
                 n.text = text
