@@ -10,6 +10,7 @@ from sqlalchemy import Column, Date, ForeignKey, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from orat_tui.store.models import NAIVE
+from orat_tui.store import models_promises  # noqa: F401  (action.commitment_id's table)
 
 
 class ActionRow(SQLModel, table=True):

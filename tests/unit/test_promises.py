@@ -258,3 +258,28 @@ def _template():
     return parse_template("vaster", {"template": {"name": "Väster"},
                                      "members": [{"key": "polisen", "name": "Polisen"}],
                                      "steps": [{"kind": "roll_call"}]})
+
+
+def test_an_action_saves_without_the_promise_modules_imported_first(tmp_path):
+    """action.commitment_id names the commitment table: saving an action in a process that
+    never touched the promises must still find it (a real bug, seen in a terminal)."""
+    import subprocess
+    import sys
+
+    from orat_tui.store.meetings import Store
+
+    Store.open(f"sqlite:///{tmp_path / 'x.db'}").close()  # at the newest schema: no Alembic
+    code = (
+        "from datetime import datetime\n"
+        "from orat_tui.store.meetings import Store\n"
+        "from orat_tui.store.actions import add_action\n"
+        "from orat_tui.domain.actions import Action\n"
+        "from orat_tui.config import discover_templates\n"
+        f"s = Store.open('sqlite:///{tmp_path / 'x.db'}')\n"
+        "t = discover_templates()['malmo-orat'].template\n"
+        "sid = s.series_for_template(t, datetime(2026, 1, 1))\n"
+        "add_action(s, Action(sid, 'Trygghetsvandring'), 'sekr', datetime(2026, 1, 1))\n"
+        "print('saved')\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120)
+    assert out.stdout.strip() == "saved", out.stderr[-2000:]
