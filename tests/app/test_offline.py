@@ -116,7 +116,9 @@ async def test_a_whole_meeting_and_its_minutes_use_no_network(harness, no_networ
             await wait_for(pilot, lambda s=step: app.focused.slot == note_slot(s, "coming_week"))
             await type_text(pilot, "Ok")
 
-        # wrap-up: what to pass on to Förskolan, then the summary
+        # the follow-up of actions (none yet), then the wrap-up: what to pass on to Förskolan
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: screen.walk.current.kind == "follow_up")
         await pilot.press("f2")
         await wait_for(pilot, lambda: screen.walk.current.kind == "wrap_up")
         await wait_for(pilot, lambda: isinstance(app.focused, NoteArea))
