@@ -69,7 +69,9 @@ class FormDialog(ModalScreen[Any]):
         background: $surface; }
     FormDialog Checkbox:focus { background: $accent 30%; }
     FormDialog Select { height: 1; }
-    FormDialog Select > SelectCurrent { height: 1; border: none; padding: 0 1; }
+    FormDialog Select > SelectCurrent { height: 1; border: none; padding: 0 1;
+        background: $boost; }
+    FormDialog Select:focus > SelectCurrent { border: none; background: $accent 30%; }
     FormDialog #form-error { color: $error; text-style: bold; height: auto; }
     FormDialog .hint { color: $text-muted; height: 1; }
     """
