@@ -4,7 +4,7 @@ dropped, the newest still open) with its trail; decisions, needs, coordination a
 informed noted beside the steps (the item fields); the follow-up step's note; focus areas on
 some notes. Group and area level only, as everywhere in the demo.
 
-Like the picture (store/demo_picture.py), rows are gathered as the meetings are built and
+Like the picture (store/demo_history_picture.py), rows are gathered as the meetings are built and
 written with their batch; the actions, which live across meetings, at the end."""
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from orat_tui.domain.template import WEEKDAYS, MemberSpec, Template
 from orat_tui.store.demo import DEFAULT_START, DemoSummary, PointNote, build_meeting, shipped_templates
 from orat_tui.store.demo_bulk import ensure_series, write_meetings
 from orat_tui.store.demo_followup import FollowUp
-from orat_tui.store.demo_picture import Picture
+from orat_tui.store.demo_history_picture import Picture
 from orat_tui.store.demo_text.steering import point_note_for
 from orat_tui.store.meetings import Store
 
