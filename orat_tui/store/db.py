@@ -192,6 +192,20 @@ def quick_head(script_location: Path | None = None) -> str | None:
     return heads.pop() if len(heads) == 1 and downs <= revisions else None
 
 
+def register_tables() -> None:
+    """Import every models module (store/models*.py), so that SQLAlchemy knows every table
+    whichever way the database was opened: a foreign key may name a table of another module
+    (action.commitment_id names promises' commitment)."""
+    import importlib
+    import pkgutil
+
+    import orat_tui.store as package
+
+    for info in pkgutil.iter_modules(package.__path__):
+        if info.name.startswith("models"):
+            importlib.import_module(f"orat_tui.store.{info.name}")
+
+
 def _at_head(engine: Engine, script_location: Path | None) -> bool:
     """Whether the database is at the newest revision, asked with one query."""
     head = quick_head(script_location)
@@ -218,6 +232,7 @@ def migrate(engine: Engine, script_location: Path | None = None) -> Path | None:
     the meeting table (Alembic's batch mode) would otherwise delete every attendee, step and
     note through ON DELETE CASCADE when it drops the old table. The keys are checked before
     the transaction commits."""
+    register_tables()
     if _at_head(engine, script_location):
         return None  # the usual case: Alembic is not even imported (a tenth of orat's memory)
     from alembic import command

@@ -50,3 +50,21 @@ def test_alembic_only_when_there_is_something_to_do(tmp_path):
             "print('alembic' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().endswith("True")
+
+
+def test_every_table_is_known_after_a_quick_open(tmp_path):
+    db = tmp_path / "orat.db"
+    _opens(db)
+    code = ("import json; from orat_tui.store.meetings import Store; from sqlmodel import SQLModel; "
+            f"s = Store.open('sqlite:///{db}'); print(json.dumps(sorted(SQLModel.metadata.tables)))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    import json
+    import sqlite3
+
+    known = set(json.loads(out.stdout.splitlines()[-1]))
+    con = sqlite3.connect(db)
+    in_file = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                         "AND name NOT LIKE 'note_fts%' AND name NOT LIKE "
+                                         "'sqlite_%' AND name != 'alembic_version'")}
+    con.close()
+    assert in_file and in_file <= known, in_file - known
