@@ -25,8 +25,11 @@ def isolated_home(tmp_path, monkeypatch):
 
 def pytest_generate_tests(metafunc):
     if "db_backend" in metafunc.fixturenames:
-        only = metafunc.definition.get_closest_marker("sqlite_only")
-        metafunc.parametrize("db_backend", ("sqlite",) if only else BACKENDS, indirect=True)
+        # a snapshot is a picture of the screen, the same on both: taken once
+        only = (metafunc.definition.get_closest_marker("sqlite_only")
+                or "snap_compare" in metafunc.fixturenames)
+        if not only:  # a test run once keeps its plain id (a snapshot's file is named by it)
+            metafunc.parametrize("db_backend", BACKENDS, indirect=True)
 
 
 def pytest_collection_modifyitems(config, items):

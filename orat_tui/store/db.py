@@ -104,7 +104,7 @@ def make_engine(url: str) -> Engine:
     try:
         # a connection that the server or the network dropped (the secretary's laptop slept)
         # is noticed and replaced before use
-        return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True)
     except ImportError:
         raise StoreError("PostgreSQL needs its driver: pip install 'orat[postgresql]' "
                          "(psycopg)") from None
@@ -113,6 +113,31 @@ def make_engine(url: str) -> Engine:
                          "postgresql+psycopg://)") from None
     except ArgumentError as exc:
         raise StoreError(f"not a database URL ({exc})") from None
+    event.listen(engine, "before_cursor_execute", _no_nul, retval=True)
+    return engine
+
+
+NUL_STANDIN = "\ufffd"
+
+
+def _no_nul(conn, cursor, statement, parameters, context, executemany):
+    """PostgreSQL's text cannot hold the character NUL (a pasted binary, say), which SQLite
+    stores: on a server it is written as U+FFFD (�), visible, instead of failing the save."""
+
+    def clean(value):
+        return value.replace("\x00", NUL_STANDIN) if isinstance(value, str) and "\x00" in value \
+            else value
+
+    def row(params):
+        if isinstance(params, dict):
+            return {k: clean(v) for k, v in params.items()}
+        if isinstance(params, (list, tuple)):
+            return type(params)(clean(v) for v in params)
+        return params
+
+    if executemany and isinstance(parameters, (list, tuple)):
+        return statement, [row(p) for p in parameters]
+    return statement, row(parameters)
 
 
 def server_name(url) -> str:

@@ -50,32 +50,62 @@ def to_tsquery_text(text: str) -> tuple[str | None, list[tuple[list[str], bool]]
     return (" & ".join(parts) if parts else None), terms
 
 
+def _matches(folded: list[str], terms: list[tuple[list[str], bool]]) -> list[tuple[int, int]]:
+    """The word ranges (first, last) where a term occurs: a phrase only as a whole, in its
+    order; overlapping ranges merged."""
+    found = []
+    for ws, prefix in terms:
+        want = [w.lower() for w in ws]
+        n = len(want)
+        for i in range(len(folded) - n + 1):
+            if all(folded[i + k] == want[k] or (prefix and k == n - 1
+                                                and folded[i + k].startswith(want[k]))
+                   for k in range(n)):
+                found.append((i, i + n - 1))
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(found):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
 def make_snippet(text: str, terms: list[tuple[list[str], bool]], tokens: int) -> str:
-    """The note's text around its matches, `tokens` words at most, the matched words between
-    the markers search.split_snippet takes apart (as FTS5's snippet() gives them)."""
+    """The note's text around its matches, `tokens` words at most, each match (a phrase as a
+    whole) between the markers search.split_snippet takes apart, as FTS5's snippet() gives
+    them."""
     from orat_tui.store.search import _CLOSE, _OPEN, ELLIPSIS
 
     found = words(text)
-    folded = [m.group().lower() for m in found]
-    exact = {w.lower() for ws, prefix in terms for w in (ws if not prefix else ws[:-1])}
-    starts = [ws[-1].lower() for ws, prefix in terms if prefix]
-    hit = [w in exact or any(w.startswith(p) for p in starts) for w in folded]
+    ranges = _matches([m.group().lower() for m in found], terms)
+    in_match = [False] * len(found)
+    for a, b in ranges:
+        for i in range(a, b + 1):
+            in_match[i] = True
     if len(found) <= tokens:
         first, last = 0, len(found)
     else:  # the window of `tokens` words with the most matched words, the earliest of those
         best, first = -1, 0
         for i in range(0, len(found) - tokens + 1):
-            score = sum(hit[i:i + tokens])
+            score = sum(in_match[i:i + tokens])
             if score > best:
                 best, first = score, i
         last = first + tokens
+    starts = {a: b for a, b in ranges}
     out = [ELLIPSIS] if first > 0 else []
     pos = found[first].start() if first > 0 else 0
-    for i in range(first, last):
+    i = first
+    while i < last:
         m = found[i]
         out.append(text[pos:m.start()])
-        out.append(f"{_OPEN}{m.group()}{_CLOSE}" if hit[i] else m.group())
-        pos = m.end()
+        end = min(starts.get(i, i), last - 1) if i in starts else i
+        if i in starts:
+            out.append(f"{_OPEN}{text[m.start():found[end].end()]}{_CLOSE}")
+        else:
+            out.append(m.group())
+        pos = found[end].end()
+        i = end + 1
     if last < len(found):
         out.append(ELLIPSIS)
     else:

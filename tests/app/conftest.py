@@ -1,4 +1,5 @@
-"""Fixtures for Pilot tests: the real app on a real SQLite file, with a clock tests move."""
+"""Fixtures for Pilot tests: the real app on a real SQLite file and on a real PostgreSQL
+database (tests/conftest.py), with a clock tests move."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from orat_tui.domain.clock import ManualClock
 
 
 class Harness:
-    def __init__(self, tmp_path: Path) -> None:
-        self.db_path = tmp_path / "orat.db"
-        self.db_url = f"sqlite:///{self.db_path}"
+    def __init__(self, tmp_path: Path, db_url: str | None = None) -> None:
+        self.db_path = tmp_path / "orat.db"  # the SQLite file (when db_url is not a server's)
+        self.db_url = db_url or f"sqlite:///{self.db_path}"
+        self.sqlite = self.db_url.startswith("sqlite")
+        self._store = None
         self.clock = ManualClock()
         self.config = UserConfig()
         self.user_templates = tmp_path / "config" / "orat" / "templates"
@@ -25,14 +28,27 @@ class Harness:
                        start_template=start_template, clock=self.clock)
 
     def store(self):
+        """The test's own view of the database (another orat, as it were): one per test, so
+        that polling it opens no new connections."""
         from orat_tui.store.meetings import Store
 
-        return Store.open(self.db_url)
+        if self._store is None:
+            self._store = Store.open(self.db_url)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
 
 
 @pytest.fixture
-def harness(tmp_path) -> Harness:
-    return Harness(tmp_path)
+def harness(tmp_path, db_backend, new_db_url):
+    """The app on a SQLite file and (a second run of the test) on a fresh PostgreSQL database;
+    a module marked `pytestmark = pytest.mark.sqlite_only` runs once, on SQLite."""
+    h = Harness(tmp_path) if db_backend == "sqlite" else Harness(tmp_path, new_db_url())
+    yield h
+    h.close()
 
 
 async def wait_for(pilot, predicate, timeout: float = 20.0) -> None:

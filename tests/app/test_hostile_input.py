@@ -103,6 +103,8 @@ async def test_hostile_notes_are_stored_as_typed_and_escaped_in_the_minutes(harn
     store = harness.store()
     stored = store.note_texts(meeting_id)
     for name, text in HOSTILE.items():
+        if not harness.sqlite:  # PostgreSQL's text holds no NUL: orat writes U+FFFD instead
+            text = text.replace("\x00", "\ufffd")
         assert stored[slots[name]] == text, name
 
     md = minutes_markdown(store.load(meeting_id))
@@ -112,7 +114,8 @@ async def test_hostile_notes_are_stored_as_typed_and_escaped_in_the_minutes(harn
     assert "\\<script\\>" in md, "the tag is there, escaped"
     assert not CONTROL.search(md), "a raw control character in the minutes"
     assert "\u202e" not in md, "a raw bidi override in the minutes"
-    assert "\\x1b" in md and "\\x00" in md and "\\x7f" in md and "\\x9b" in md
+    assert "\\x1b" in md and "\\x7f" in md and "\\x9b" in md
+    assert ("\\x00" if harness.sqlite else "\ufffd") in md
     # no line that Markdown would read as a heading, but orat's own
     for line in md.splitlines():
         if re.match(r" {0,3}#", line):

@@ -8,6 +8,10 @@ from orat_tui.ui.widgets.note_area import NoteArea
 
 from .conftest import type_text, wait_for
 
+import pytest
+
+pytestmark = pytest.mark.sqlite_only  # keys and config, not the database
+
 
 def in_meeting(app) -> bool:
     return isinstance(app.screen, MeetingScreen) and app.screen.walk is not None

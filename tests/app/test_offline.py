@@ -15,6 +15,8 @@ from orat_tui.ui.widgets.note_area import NoteArea
 
 from .conftest import type_text, wait_for
 
+pytestmark = pytest.mark.sqlite_only  # no network at all: the laptop's SQLite
+
 INTERNET = (socket.AF_INET, socket.AF_INET6)
 
 

@@ -9,6 +9,10 @@ from orat_tui.ui.screens.meeting import MeetingScreen
 
 from .conftest import type_text, wait_for
 
+import pytest
+
+pytestmark = pytest.mark.sqlite_only  # a read-only SQLite file
+
 
 def in_meeting(app) -> bool:
     return isinstance(app.screen, MeetingScreen) and app.screen.walk is not None

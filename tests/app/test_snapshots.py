@@ -8,6 +8,10 @@ from orat_tui.ui.widgets.note_area import NoteArea
 
 from .conftest import type_text, wait_for
 
+import pytest
+
+pytestmark = pytest.mark.sqlite_only  # the screens look the same on both; pictures once
+
 
 async def settle(pilot) -> None:
     """No blinking cursor, everything saved and the indicator saying so."""

@@ -14,8 +14,8 @@ from orat_tui.ui.widgets.note_area import NoteArea
 from .conftest import type_text, wait_for
 
 
-def test_a_stale_note_save_is_refused_not_written(tmp_path):
-    url = f"sqlite:///{tmp_path / 'o.db'}"
+def test_a_stale_note_save_is_refused_not_written(new_db_url):
+    url = new_db_url()
     template = discover_templates()["malmo-orat"].template
     chair = Store.open(url)
     meeting = start_meeting(chair, template, datetime(2026, 11, 27, 9, 0))
@@ -39,8 +39,8 @@ def test_a_stale_note_save_is_refused_not_written(tmp_path):
     assert chair.note_texts(meeting.id)[slot] == "Secretary's text"
 
 
-def test_a_stale_state_save_is_refused(tmp_path):
-    url = f"sqlite:///{tmp_path / 'o.db'}"
+def test_a_stale_state_save_is_refused(new_db_url):
+    url = new_db_url()
     template = discover_templates()["malmo-orat"].template
     a = Store.open(url)
     meeting = start_meeting(a, template, datetime(2026, 11, 27, 9, 0))
