@@ -118,13 +118,7 @@ def test_parse_number():
 
 
 # -- the store -----------------------------------------------------------------------------------
-@pytest.fixture
-def store(tmp_path):
-    from orat_tui.store.meetings import Store
-
-    s = Store.open(f"sqlite:///{tmp_path / 'orat.db'}")
-    yield s
-    s.close()
+# `store` is tests/unit/conftest.py's: each test runs on SQLite and on PostgreSQL
 
 
 @pytest.fixture

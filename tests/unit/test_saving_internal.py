@@ -11,8 +11,8 @@ from orat_tui.store.meetings import Store
 FRIDAY = datetime(2026, 11, 27, 9, 0)
 
 
-def test_marking_a_new_note_internal_in_the_same_save_is_no_conflict(tmp_path, malmo):
-    store = Store.open(f"sqlite:///{tmp_path / 'orat.db'}")
+def test_marking_a_new_note_internal_in_the_same_save_is_no_conflict(db_url, malmo):
+    store = Store.open(db_url)
     try:
         m = new_meeting(store.series_for_template(malmo, FRIDAY), malmo, FRIDAY)
         store.save(m, notes={}, now=FRIDAY)
