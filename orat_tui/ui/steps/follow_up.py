@@ -5,7 +5,7 @@ comes back at the next meeting's follow-up."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -180,8 +180,6 @@ class FollowUpView(PointView):
                     self.save(carry_on(a, due))
 
             start = max(a.due or today, today)
-            from datetime import timedelta
-
             self.app.push_screen(DatePrompt(
                 _("Continues: “{what}”. By when, now?").format(what=a.what),
                 (start + timedelta(days=7)).isoformat(), today), new_date)
