@@ -44,7 +44,7 @@ class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, PreparedMixin, Fo
     AUTO_FOCUS = None  # the step view puts the focus in its note; not the agenda first
     BINDINGS = [
         Binding("f2", "next", _("Next"), id="next", tooltip=_("Finish this step, go to the next")),
-        Binding("f3", "previous", _("Previous"), id="previous", tooltip=_("Back to the step before")),
+        Binding("f3", "previous", _("Previous"), id="previous", show=False, tooltip=_("Back to the step before")),
         Binding("f4", "pause", _("Pause"), id="pause", tooltip=_("Pause or resume the speaker clock")),
         Binding("f5", "add_minute", _("+1 min"), id="add-minute", tooltip=_("One more minute for this speaker")),
         Binding("f5", "set_time", _("Spoken time"), id="set-time",
@@ -54,10 +54,10 @@ class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, PreparedMixin, Fo
         Binding("f8", "shared", _("Shared screen"), id="shared-screen",
                 tooltip=_("What the room may see: no note text")),
         Binding("f9", "skip", _("Skip"), id="skip", tooltip=_("Pass this step over; come back to it later")),
-        Binding("f10", "end", _("End meeting"), id="end-meeting", tooltip=_("End the meeting (asks first)")),
+        Binding("f10", "end", _("End"), id="end-meeting", tooltip=_("End the meeting (asks first)")),
         Binding("f10", "close", _("Done"), id="close-review",
                 tooltip=_("Save and go back to the meeting's minutes")),
-        Binding("alt+i", "toggle_internal", _("Internal"), id="internal",
+        Binding("alt+i", "toggle_internal", _("Internal"), id="internal", show=False,
                 tooltip=_("Mark this note internal (egen: stays in the meeting) or shared")),
         Binding("alt+a", "focus_agenda", _("Agenda"), show=False, id="focus-agenda",
                 tooltip=_("Move to the agenda list: enter jumps, alt+up/down reorders")),
@@ -121,7 +121,9 @@ class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, PreparedMixin, Fo
                 yield TimerBox(id="timer")
                 yield Static("", id="next-up")
                 yield Static("", id="save-state")
-        yield Footer()
+        # compact and without the palette's hint: F2, F4, F5, F7, F8, F9 and F10 fit 80 columns
+        # (F1 lists the rest, ctrl+p still opens the palette)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         from orat_tui.store.saver import BackgroundSaver

@@ -10,8 +10,9 @@ from orat_tui.domain.actions import Action
 from orat_tui.i18n import _
 
 FOLLOWUP_BINDINGS = [
-    # priority: the note (a TextArea) would take F7 for itself
-    Binding("f7", "new_action", _("Record action"), id="new-action", priority=True,
+    # not priority: NoteArea leaves F7 to the screen, and a priority binding would come
+    # first in the footer and push F9/F10 off an 80-column screen
+    Binding("f7", "new_action", _("Record action"), id="new-action",
             tooltip=_("Record an action (åtgärd) for the member who has the turn")),
     Binding("alt+d", "add_item", _("Decision"), show=False, id="add-item",
             tooltip=_("Record a decision, a need for a decision or reinforcement, a coordination "

@@ -42,7 +42,7 @@ def warning_text(findings: list[Finding]) -> str:
     return "⚠ " + why.format(text=first.text) + more + " · " + _("no individual cases here")
 
 
-class NoteArea(TextArea):
+class NoteArea(TextArea, inherit_bindings=False):
     DEFAULT_CSS = """
     NoteArea { height: 1fr; min-height: 4; border: round $panel-lighten-2; }
     NoteArea:focus { border: round $accent; }
@@ -50,6 +50,12 @@ class NoteArea(TextArea):
     NoteArea.-personal-number { border: round $error; border-subtitle-color: $error;
         border-subtitle-style: bold; }
     """
+
+    # TextArea's F6 (select line) and F7 (select all) would hide the meeting's F6 (the picture)
+    # and F7 (record an action) from a chair typing a note; the screen's keys win here.
+    # (inherit_bindings=False: the list below is TextArea's whole list, less those two.)
+    BINDINGS = [binding for bindings in TextArea._merge_bindings().key_to_bindings.values()
+                for binding in bindings if binding.key not in ("f6", "f7")]
 
     def __init__(self, slot: str, text: str = "", **kwargs) -> None:
         super().__init__(text, soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
