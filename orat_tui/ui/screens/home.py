@@ -9,9 +9,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from orat_tui.i18n import _, format_date
+from orat_tui.i18n import _, format_date, ngettext
 from orat_tui.ui.screens.home_picture import HOME_PICTURE_BINDINGS, HomePictureMixin
 
 
@@ -60,19 +60,39 @@ class HomeScreen(HomePictureMixin, Screen[None]):
     def _fill_series(self) -> None:
         ol = self.query_one("#series-list", OptionList)
         highlighted = ol.highlighted
+        highlighted_id = (ol.get_option_at_index(highlighted).id
+                          if highlighted is not None and highlighted < ol.option_count else None)
         ol.clear_options()
-        for key, entry in self.app.templates.items():
+        for key, entry in self._series_order():
             info = self.series_by_template.get(key)
             if info and info.meetings:
                 last = format_date(info.last_meeting.date()) if info.last_meeting else ""
-                detail = _("{n} meetings, last {date}").format(n=info.meetings, date=last)
+                detail = ngettext("{n} meeting, last {date}", "{n} meetings, last {date}",
+                                  info.meetings).format(n=info.meetings, date=last)
             else:
                 detail = _("no meetings yet")
             origin = "" if entry.origin == "shipped" else "  [" + _("own template") + "]"
             ol.add_option(Option(f"{entry.template.name}{origin}\n  [dim]{key} · {detail}[/]"
                                  f"{self._cadence_line(key)}", id=key))
-        if highlighted is not None:
+        if highlighted_id is not None:
+            try:
+                ol.highlighted = ol.get_option_index(highlighted_id)
+            except OptionDoesNotExist:  # its template is gone: keep the place instead
+                ol.highlighted = min(highlighted, ol.option_count - 1) if ol.option_count else None
+        elif highlighted is not None:
             ol.highlighted = highlighted
+
+    def _series_order(self) -> list:
+        """The forums the chair runs first, the most recently met at the top, then the
+        templates not used yet, in their own order."""
+        def key(item):
+            index, (template_id, _entry) = item
+            info = self.series_by_template.get(template_id)
+            if info and info.meetings and info.last_meeting:
+                return (0, -info.last_meeting.timestamp(), index)
+            return (1, 0.0, index)
+
+        return [pair for _index, pair in sorted(enumerate(self.app.templates.items()), key=key)]
 
     def _cadence_line(self, key: str) -> str:
         """When the series' next meeting is due and whether this term's requirement is met."""
