@@ -35,6 +35,7 @@ class HomeScreen(HomePictureMixin, Screen[None]):
         super().__init__()
         self.unfinished = None  # MeetingInfo
         self.series_by_template: dict = {}
+        self.series_placed = False  # set once the list is in its order (most recent first)
         self.cadence: dict = {}  # template id -> TermStatus of the current term
 
     def compose(self) -> ComposeResult:
@@ -84,13 +85,16 @@ class HomeScreen(HomePictureMixin, Screen[None]):
 
     def _series_order(self) -> list:
         """The forums the chair runs first, the most recently met at the top, then the
-        templates not used yet, in their own order."""
+        templates not used yet: the weekly situational-picture meetings before the slower
+        forums (a steering group, KKL), each group in its own order."""
         def key(item):
-            index, (template_id, _entry) = item
+            index, (template_id, entry) = item
             info = self.series_by_template.get(template_id)
             if info and info.meetings and info.last_meeting:
                 return (0, -info.last_meeting.timestamp(), index)
-            return (1, 0.0, index)
+            cadence = entry.template.cadence
+            slow = cadence is not None and cadence.unit in ("term", "year")
+            return (2 if slow else 1, 0.0, index)
 
         return [pair for _index, pair in sorted(enumerate(self.app.templates.items()), key=key)]
 
@@ -135,7 +139,14 @@ class HomeScreen(HomePictureMixin, Screen[None]):
         self.call_after_refresh(_warm_up)
         self.unfinished = unfinished
         self.series_by_template = {s.template_id: s for s in series}
+        series_list = self.query_one("#series-list", OptionList)
+        # the first time the forums are in their order, the one met last is chosen, unless
+        # the chair already moved while the database opened (then the choice stays)
+        untouched = not self.series_placed and series_list.highlighted in (None, 0)
         self._fill_series()
+        self.series_placed = True
+        if untouched:
+            series_list.highlighted = 0
         status = self.query_one("#home-status", Static)
         status.update(_("Enter starts a meeting or opens an earlier one · tab switches lists · F1 help · ctrl+q quits"))
         self.refresh_bindings()
