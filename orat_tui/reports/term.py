@@ -75,7 +75,6 @@ def _series_section(store, series: SeriesChoice, st: TermStatus | None, ids: lis
 
     sec = Section(series.name)
     if st is not None and st.missing:
-        unit = st.cadence.unit
         spans = _spans(st.missing, st.cadence.unit)
         sec.blocks.append(Paragraph(_("Without enough meetings: {spans}").format(spans=spans)))
     if not ids:
