@@ -35,6 +35,7 @@ class Event:
     higher_level: str = ""
     questions: str = ""
     internal: bool = False  # egen: stays in orat, never in a briefing or export
+    focus_area: str = ""  # a Fem Fokus area's key (config/focus-areas.toml), or none
     raised_meeting_id: str | None = None
     closed_meeting_id: str | None = None
     raised_at: datetime | None = None

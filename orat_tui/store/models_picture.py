@@ -101,6 +101,7 @@ class EventRow(SQLModel, table=True):
     higher_level: str = Field(default="", sa_type=Text)  # need for a higher collaboration level
     questions: str = Field(default="", sa_type=Text)
     internal: bool = Field(default=False, sa_column_kwargs={"server_default": false()})  # egen
+    focus_area: str = Field(default="", max_length=100, sa_column_kwargs={"server_default": ""})
     raised_meeting_id: str | None = Field(
         default=None, sa_column=_fk("meeting", "SET NULL", nullable=True))
     closed_meeting_id: str | None = Field(

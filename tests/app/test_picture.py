@@ -216,11 +216,15 @@ async def test_alt_h_raises_an_event_from_a_turn(harness):
         assert form.query_one("#event-member").value == "polisen"
         for ch in "Inbrottsserie":
             await pilot.press(ch)
+        # the focus areas of config/focus-areas.toml are offered, as for actions and notes
+        focus = form.query_one("#event-focus")
+        assert "unga" in [value for _label, value in focus._options]
+        focus.value = "unga"
         await pilot.press("escape")  # saves
         await wait_for(pilot, lambda: in_meeting(app))
         meeting = app.screen.meeting
         store = harness.store()
         await wait_for(pilot, lambda: store.events(meeting.series_id))
     events = store.events(meeting.series_id)
-    assert [(e.title, e.member_key, e.raised_meeting_id) for e in events] == [
-        ("Inbrottsserie", "polisen", meeting.id)]
+    assert [(e.title, e.member_key, e.raised_meeting_id, e.focus_area) for e in events] == [
+        ("Inbrottsserie", "polisen", meeting.id, "unga")]

@@ -114,3 +114,12 @@ def test_events_that_cannot_be_saved(store, orebro, malmo):
     with pytest.raises(EventError, match="redan stängd"):
         store.close_event(e.id, m.id, "", m.started_at)
     assert store.reopen_event(e.id, m.started_at).is_open
+
+
+def test_an_event_keeps_its_focus_area_and_can_lose_it(store, orebro):
+    m = meeting(store, orebro, 0)
+    e = store.save_event(Event(series_id=m.series_id, title="Bilbränder",
+                               focus_area="unga"), m.started_at)
+    assert store.events(m.series_id)[0].focus_area == "unga"
+    store.save_event(Event(**{**e.__dict__, "focus_area": ""}), m.started_at)
+    assert store.events(m.series_id)[0].focus_area == ""

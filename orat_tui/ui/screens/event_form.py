@@ -37,11 +37,12 @@ class EventScreen(ModalScreen):
                 tooltip=_("Close without saving the changes")),
     ]
 
-    def __init__(self, event, areas, members: list[tuple[str, str]]) -> None:
+    def __init__(self, event, areas, members: list[tuple[str, str]], focus_areas=()) -> None:
         super().__init__()
         self.event = event
         self.areas = areas
         self.members = members
+        self.focus_areas = focus_areas  # config/focus-areas.toml (or the user's own copy)
 
     def compose(self) -> ComposeResult:
         e = self.event
@@ -57,6 +58,11 @@ class EventScreen(ModalScreen):
                 yield Select([(name, key) for key, name in self.members],
                              value=e.member_key if any(k == e.member_key for k, _n in self.members)
                              else Select.NULL, prompt=_("Raised by"), id="event-member")
+                focus = [(f.name, f.key) for f in self.focus_areas]
+                if e.focus_area and e.focus_area not in {key for _n, key in focus}:
+                    focus.append((e.focus_area, e.focus_area))  # a key the file no longer has
+                yield Select(focus, value=e.focus_area or Select.NULL,
+                             prompt=_("Focus area"), id="event-focus")
             for name in TEXT_FIELDS:
                 yield Label(event_field_label(name), classes="event-label")
                 yield NoteArea(f"event:{name}", getattr(e, name), id=f"event-{name}")
@@ -73,11 +79,13 @@ class EventScreen(ModalScreen):
     def collected(self):
         area = self.query_one("#event-area", Select).value
         member = self.query_one("#event-member", Select).value
+        focus = self.query_one("#event-focus", Select).value
         values = {name: self.query_one(f"#event-{name}", NoteArea).text for name in TEXT_FIELDS}
         return replace(
             self.event, title=self.query_one("#event-title", Input).value.strip(),
             area_id=None if area is Select.NULL else area,
             member_key="" if member is Select.NULL else member,
+            focus_area="" if focus is Select.NULL else focus,
             affects_others=self.query_one("#event-affects", Checkbox).value,
             internal=self.query_one("#event-internal", Checkbox).value, **values)
 

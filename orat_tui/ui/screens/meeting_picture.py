@@ -48,6 +48,7 @@ class MeetingPictureMixin:
     def action_new_event(self) -> None:
         from orat_tui.domain.events import Event
         from orat_tui.ui.screens.event_form import EventScreen
+        from orat_tui.ui.screens.meeting_followup import focus_areas
 
         store, meeting = self.app.store, self.meeting
         event = Event(series_id=meeting.series_id, title="", member_key=self.raiser(),
@@ -65,6 +66,6 @@ class MeetingPictureMixin:
                 self.app.call_store(store.save_event, result, self.app.clock.now(), done=saved)
 
         def show(areas) -> None:
-            self.app.push_screen(EventScreen(event, areas, members), done)
+            self.app.push_screen(EventScreen(event, areas, members, focus_areas(self.app)), done)
 
         self.app.call_store(store.areas, meeting.series_id, done=show)

@@ -117,6 +117,7 @@ class PictureActions:
 
     def edit_event(self, event) -> None:
         from orat_tui.ui.screens.event_form import EventScreen
+        from orat_tui.ui.screens.meeting_followup import focus_areas
 
         def done(result) -> None:
             if result is None:
@@ -124,7 +125,7 @@ class PictureActions:
             self.app.call_store(self.app.store.save_event, result, self.app.clock.now(),
                                 done=lambda _r: self.reload(), failed=self.failed)
 
-        self.app.push_screen(EventScreen(event, self.data.areas, self.members()), done)
+        self.app.push_screen(EventScreen(event, self.data.areas, self.members(), focus_areas(self.app)), done)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.control.id != "picture-events":
