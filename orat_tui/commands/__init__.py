@@ -30,3 +30,32 @@ def open_existing(args):
         return Store.open(url)
     except StoreError as exc:
         raise CommandError(str(exc)) from None
+
+
+def write_output(data: bytes | str, output: str | None) -> int:
+    """A command's result to stdout (or `-`), or to FILE readable by you only (0600).
+    A reader that stops early (`orat export … | head`) is no error. Returns the exit code."""
+    import sys
+    from pathlib import Path
+
+    raw = data if isinstance(data, bytes) else data.encode("utf-8")
+    if not output or output == "-":
+        try:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(raw)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:  # `orat export … | head`: the reader has all it wanted
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    target = Path(output).expanduser()
+    try:
+        from orat_tui.files import write_private
+
+        write_private(target, raw)
+    except OSError as exc:
+        print(f"orat: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {target}", file=sys.stderr)
+    return 0

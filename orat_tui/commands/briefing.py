@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import argparse
 
+from orat_tui.commands import write_output
+
 FORMATS = ("md", "html")
 
 
@@ -64,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     finally:
         store.close()
-    return write(text, args.output)
+    return write_output(text, args.output)
 
 
 def make(store, series_ref: str | None, fmt: str, now) -> str:
@@ -93,22 +95,3 @@ def make(store, series_ref: str | None, fmt: str, now) -> str:
         return render(doc, fmt)
     except BriefingError as exc:
         raise CommandError(str(exc)) from None
-
-
-def write(text: str, output: str | None) -> int:
-    import sys
-    from pathlib import Path
-
-    if not output or output == "-":
-        sys.stdout.write(text)
-        return 0
-    target = Path(output).expanduser()
-    try:
-        from orat_tui.files import write_private
-
-        write_private(target, text)
-    except OSError as exc:
-        print(f"orat: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
-    print(f"wrote {target}", file=sys.stderr)
-    return 0

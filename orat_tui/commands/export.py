@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 
+from orat_tui.commands import write_output
+
 FORMATS = ("md", "html", "docx", "json", "txt")  # = orat_tui.export.FORMATS (a test checks)
 USAGE = ("orat export MEETING --format md|html|docx|json|txt [-o FILE] [--include-internal] "
          "[--override-reason TEXT]")
@@ -99,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"the database could not be read ({exc.orig})")
     finally:
         store.close()
-    return _write(data, args.output)
+    return write_output(data, args.output)
 
 
 class Refused(Exception):
@@ -139,29 +141,3 @@ def _minutes(args, store) -> bytes | str:
             store.record(meeting.id, who, "override", field=slot, before=", ".join(numbers),
                          after=f"export {args.format}", reason=reason)
     return data
-
-
-def _write(data: bytes | str, output: str | None) -> int:
-    import sys
-    from pathlib import Path
-
-    raw = data if isinstance(data, bytes) else data.encode("utf-8")
-    if not output or output == "-":
-        try:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(raw)
-            sys.stdout.buffer.flush()
-        except BrokenPipeError:  # `orat export … | head`: the reader has all it wanted
-            import os
-
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
-    target = Path(output).expanduser()
-    try:
-        from orat_tui.files import write_private
-
-        write_private(target, raw)
-    except OSError as exc:
-        return fail(f"cannot write {target}: {exc.strerror or exc}")
-    print(f"wrote {target}", file=sys.stderr)
-    return 0

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import argparse
 
+from orat_tui.commands import write_output
+
 FORMATS = ("md", "html", "txt", "json")  # = orat_tui.reports.FORMATS (a test checks)
 
 REPORTS: tuple[tuple[str, str, str | None, str], ...] = (
@@ -105,28 +107,4 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"the database could not be read ({exc.orig})")
     finally:
         store.close()
-    return _write(data, args.output)
-
-
-def _write(data: str, output: str | None) -> int:
-    import sys
-    from pathlib import Path
-
-    if not output or output == "-":
-        try:
-            sys.stdout.write(data)
-            sys.stdout.flush()
-        except BrokenPipeError:  # `orat report term | head`
-            import os
-
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
-    target = Path(output).expanduser()
-    try:
-        from orat_tui.files import write_private
-
-        write_private(target, data)
-    except OSError as exc:
-        return fail(f"cannot write {target}: {exc.strerror or exc}")
-    print(f"wrote {target}", file=sys.stderr)
-    return 0
+    return write_output(data, args.output)
