@@ -23,6 +23,7 @@ from orat_tui.store.handoff import (
     IMPORTED,
     UP_TO_DATE,
     UPDATED,
+    VERSION,
     HandoffError,
     checksum,
     import_handoff,
@@ -167,7 +168,7 @@ def test_every_demo_meeting_round_trips(chair, secretary, tmp_path):
 def test_the_file_is_json_with_a_format_a_version_and_a_checksum(chair, meeting_id, tmp_path):
     path = hand(chair, meeting_id, tmp_path)
     doc = json.loads(path.read_text(encoding="utf-8"))
-    assert (doc["format"], doc["version"]) == (FORMAT, 1)
+    assert (doc["format"], doc["version"]) == (FORMAT, VERSION)
     assert doc["checksum"] == checksum(doc["payload"]) and doc["checksum"].startswith("sha256:")
     payload = doc["payload"]
     assert payload["meeting"]["id"] == meeting_id
@@ -414,7 +415,7 @@ def test_flipped_bytes_are_refused_or_harmless(small):
 @pytest.mark.parametrize("change, match", [
     (lambda d: d.update(format="something-else"), "not an orat handoff file"),
     (lambda d: d.pop("format"), "no format name"),
-    (lambda d: d.update(version=2), "newer orat"),
+    (lambda d: d.update(version=VERSION + 1), "newer orat"),
     (lambda d: d.update(version="1"), "not a format version"),
     (lambda d: d.pop("checksum"), "checksum is missing"),
     (lambda d: d["payload"].pop("notes"), "payload.notes is missing"),

@@ -3,11 +3,15 @@ meeting offline gives it to the secretary, who imports it into their own databas
 
 The file is JSON in UTF-8:
 
-    {"format": "orat-handoff", "version": 1, "checksum": "sha256:<hex>", "payload": {...}}
+    {"format": "orat-handoff", "version": 2, "checksum": "sha256:<hex>", "payload": {...}}
 
 The payload holds the meeting's series row, the meeting row and every attendee, step, note and
 audit row of the meeting, column by column, with their ids (UUID strings, the same in every
-database), so nothing is lost on the way. The checksum is the SHA-256 of the canonical form of
+database), so nothing is lost on the way. Since version 2 it also holds what the meeting
+recorded (recorded.py): its levels, combined level, warning-signal ratings, focus tags and
+prepared input, the actions made or changed in it with their trails, the events raised or
+closed in it (internal ones too) and the series' areas. A version 1 file still imports (its
+meeting only); a file of a newer version than this orat reads is refused in one line. The checksum is the SHA-256 of the canonical form of
 the payload (sorted keys, no spaces, UTF-8): a file damaged or cut short in transfer is refused.
 The file holds internal (egen) notes too: it is created readable by its owner only (0600).
 
@@ -22,10 +26,14 @@ Importing is all or nothing, in one transaction:
 - otherwise the file is newer and the meeting becomes what the file holds. The receiver's own
   "import" entries in the audit trail are kept (after the file's entries).
 Each import that changes something adds an "import" entry to the meeting's audit trail.
+What the meeting recorded follows the same rules (merging.py); areas, actions and events,
+which live across meetings, are matched by id, and an action or event changed here after the
+file was made stays as it is here (the result says so).
 
 The code: fileformat (constants, reading and checking a file, the checksum), rows (a meeting's
-rows to and from the file's JSON form), writing (write_handoff, resolve_meeting) and importing
-(import_handoff and its rules). Every public name is importable from here."""
+rows to and from the file's JSON form), recorded (what the meeting recorded: which rows, read
+and checked), writing (write_handoff, resolve_meeting), importing (import_handoff and its rules
+for the meeting) and merging (its rules for what the meeting recorded). Every public name is importable from here."""
 
 from __future__ import annotations
 

@@ -6,15 +6,16 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import Boolean, DateTime, Float, Integer, String
+from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String
 
+from orat_tui.store.handoff.recorded import check_recorded
 from orat_tui.store.handoff.rows import LISTS, TABLES, _columns
 
 FORMAT = "orat-handoff"
-VERSION = 1
+VERSION = 2  # 2: what the meeting recorded (orat_tui.store.handoff.recorded); 1 still reads
 SUFFIX = ".orat-handoff.json"
 
 
@@ -36,6 +37,10 @@ class Handoff:
     steps: list[dict]
     notes: list[dict]
     audit: list[dict]
+    version: int = VERSION
+    # version 2 and later: payload key -> rows (recorded.RECORDED); None for a version 1 file,
+    # which knows nothing of them (an import then leaves them as they are)
+    recorded: dict[str, list[dict]] | None = None
 
     @property
     def meeting_id(self) -> str:
@@ -59,6 +64,13 @@ def _check_value(where: str, column, value) -> None:
         if ok:
             try:
                 datetime.fromisoformat(value)
+            except ValueError:
+                ok = False
+    elif isinstance(t, Date):
+        ok = isinstance(value, str)
+        if ok:
+            try:
+                date.fromisoformat(value)
             except ValueError:
                 ok = False
     elif isinstance(t, String):  # Text and sqlmodel's AutoString are Strings
@@ -161,12 +173,12 @@ def parse_handoff(raw: bytes, path) -> Handoff:
         raise HandoffError(f"{path}: damaged handoff file: the checksum does not match the "
                            "content (changed or cut in transfer); ask for the file again")
     try:
-        return _check_payload(path, payload)
+        return _check_payload(path, payload, version)
     except HandoffError as exc:
         raise HandoffError(f"{path}: incomplete handoff file: {exc}") from None
 
 
-def _check_payload(path: Path, payload: dict) -> Handoff:
+def _check_payload(path: Path, payload: dict, version: int = VERSION) -> Handoff:
     for key in (*TABLES, "exported_at", "orat"):
         if key not in payload:
             raise HandoffError(f"payload.{key} is missing")
@@ -194,6 +206,8 @@ def _check_payload(path: Path, payload: dict) -> Handoff:
     slots = [n["slot"] for n in payload["notes"]]
     if len(slots) != len(set(slots)):
         raise HandoffError("two notes have the same place (slot)")
+    recorded = (check_recorded(payload, meeting, series, _check_row, HandoffError)
+                if version >= 2 else None)
     return Handoff(path=path, exported_at=payload["exported_at"], orat=payload["orat"],
                    series=series, meeting=meeting,
-                   **{key: payload[key] for key in LISTS})
+                   **{key: payload[key] for key in LISTS}, version=version, recorded=recorded)

@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 
 from orat_tui.config import ConfigError, UserConfig, user_name
 from orat_tui.store.handoff.fileformat import HandoffError, read_handoff
+from orat_tui.store.handoff.merging import Plan, apply_recorded, plan_recorded
 from orat_tui.store.handoff.rows import (
     LISTS,
     TABLES,
@@ -43,6 +44,10 @@ class ImportResult:
     notes: int = 0  # imported: notes in the file; updated: notes that changed
     audit: int = 0  # imported / updated: audit entries added from the file
     series_created: bool = False
+    # imported / updated: what the meeting recorded that came in, as (noun, how many)
+    recorded: tuple[tuple[str, int], ...] = ()
+    # actions and events changed here after the file was made, left as they are here
+    kept: tuple[str, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -53,14 +58,23 @@ class ImportResult:
         return self.status == CONFLICT
 
     def line(self) -> str:
+        if self.kept and not self.conflict:
+            shown = ", ".join(self.kept[:2]) + (f" and {len(self.kept) - 2} more"
+                                                if len(self.kept) > 2 else "")
+            return f"{self._line()}; kept as they are here, newer than the file: {shown}"
+        return self._line()
+
+    def _line(self) -> str:
         what = f"{self.title} of {self.started_at:%Y-%m-%d %H:%M}"
         if self.status == IMPORTED:
             series = ", in a new series" if self.series_created else ""
             return (f"imported {what} ({_count(self.notes, 'note')}, "
-                    f"{_count(self.audit, 'audit entry', 'audit entries')}{series})")
+                    f"{_count(self.audit, 'audit entry', 'audit entries')}{self._recorded()}"
+                    f"{series})")
         if self.status == UPDATED:
             return (f"updated {what} to the file's newer copy ({_count(self.notes, 'note')} "
-                    f"changed, {_count(self.audit, 'audit entry', 'audit entries')} added)")
+                    f"changed, {_count(self.audit, 'audit entry', 'audit entries')} added"
+                    f"{self._recorded()})")
         if self.status == UP_TO_DATE:
             return f"already up to date: {what}"
         shown = "; ".join(self.differences[:3])
@@ -69,6 +83,10 @@ class ImportResult:
             shown += f"; and {more} more"
         return (f"conflict: {what} was changed here after the file was made ({shown}); "
                 "nothing imported")
+
+
+    def _recorded(self) -> str:
+        return "".join(f", {_count(n, noun)}" for noun, n in self.recorded)
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:
@@ -178,15 +196,22 @@ def import_handoff(store, path, who: str = "", now: datetime | None = None) -> I
             if existing is None:
                 series_id, create_series, _ = _local_series(s, handoff.series)
                 file_rows["meeting"] = {**fm, "series_id": series_id}
+                plan = _plan(s, handoff, series_id, True, handoff.steps, handoff.attendees)
+                if plan is not None and plan.differences:
+                    s.rollback()
+                    return ImportResult(CONFLICT, fm["id"], fm["title"], started,
+                                        differences=tuple(plan.differences))
                 if create_series:
                     s.add(_load(Series, handoff.series))
                     s.flush()
                 _insert(s, file_rows)
+                if plan is not None:
+                    apply_recorded(s, plan, fm["id"])
                 _record(s, fm["id"], who, handoff.path.name, now)
                 s.commit()
                 return ImportResult(IMPORTED, fm["id"], fm["title"], started,
                                     notes=len(handoff.notes), audit=len(handoff.audit),
-                                    series_created=create_series)
+                                    series_created=create_series, recorded=_counts(plan), kept=_kept(plan))
             rows = _rows_of(s, fm["id"])
             local = {"meeting": _dump(rows["meeting"]),
                      **{k: [_dump(r) for r in rows[k]] for k in LISTS}}
@@ -198,22 +223,31 @@ def import_handoff(store, path, who: str = "", now: datetime | None = None) -> I
             local_audit = [a for a in local["audit"]
                            if a["id"] in file_ids or a["action"] != "import"]
             extra = [a for a in local_audit if a["id"] not in file_ids]
-            if _same(local, file_rows, local_audit):
+            added = len(file_ids - {a["id"] for a in local["audit"]})
+            file_newer = fm["version"] > local["meeting"]["version"] or added > 0
+            plan = _plan(s, handoff, existing.series_id, file_newer, local["steps"],
+                         local["attendees"])
+            same = _same(local, file_rows, local_audit)
+            if same and (plan is None or not (plan.changed or plan.differences)):
                 s.rollback()
-                return ImportResult(UP_TO_DATE, fm["id"], fm["title"], started)
+                return ImportResult(UP_TO_DATE, fm["id"], fm["title"], started,
+                                    kept=_kept(plan))
             differences = _differences(local, file_rows, extra)
+            differences += plan.differences if plan is not None else []
             if differences:
                 s.rollback()
                 return ImportResult(CONFLICT, fm["id"], existing.title, existing.started_at,
                                     differences=tuple(differences))
             lnotes = {n["slot"]: n for n in local["notes"]}
             changed = sum(1 for n in handoff.notes if lnotes.get(n["slot"]) != n)
-            added = len(file_ids - {a["id"] for a in local["audit"]})
-            _replace(s, file_rows, [a["id"] for a in own_imports])
+            if not same:
+                _replace(s, file_rows, [a["id"] for a in own_imports])
+            if plan is not None:
+                apply_recorded(s, plan, fm["id"])
             _record(s, fm["id"], who, handoff.path.name, now)
             s.commit()
             return ImportResult(UPDATED, fm["id"], fm["title"], started, notes=changed,
-                                audit=added)
+                                audit=added, recorded=_counts(plan), kept=_kept(plan))
     except IntegrityError as exc:
         raise HandoffError(f"{handoff.path}: cannot be imported, its ids clash with other rows "
                            f"in this database ({str(exc.orig).splitlines()[0]}); nothing "
@@ -221,6 +255,23 @@ def import_handoff(store, path, who: str = "", now: datetime | None = None) -> I
     except DBAPIError as exc:
         raise HandoffError(f"{handoff.path}: import failed ({str(exc.orig).splitlines()[0]}); "
                            "nothing imported") from None
+
+
+def _plan(s: Session, handoff, series_id: str, file_newer: bool, steps: list[dict],
+          attendees: list[dict]) -> Plan | None:
+    """What the file's recorded rows would change (None: a version 1 file has none)."""
+    if handoff.recorded is None:
+        return None
+    return plan_recorded(s, handoff.recorded, handoff.meeting_id, series_id, file_newer,
+                         lambda slot: _note_label(slot, steps, attendees))
+
+
+def _counts(plan: Plan | None) -> tuple[tuple[str, int], ...]:
+    return tuple(plan.counts.items()) if plan is not None else ()
+
+
+def _kept(plan: Plan | None) -> tuple[str, ...]:
+    return tuple(plan.kept) if plan is not None else ()
 
 
 def _insert(s: Session, rows: dict) -> None:

@@ -1,11 +1,11 @@
 """A meeting's rows for a handoff file: read from the database in one snapshot, and turned
-into and back from the file's JSON form (datetimes as ISO text)."""
+into and back from the file's JSON form (datetimes and dates as ISO text)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import DateTime, Float
+from sqlalchemy import Date, DateTime, Float
 from sqlmodel import Session, select
 
 from orat_tui.store.models import (
@@ -37,7 +37,7 @@ def _dump(row) -> dict:
     out = {}
     for c in _columns(type(row)):
         value = getattr(row, c.name)
-        out[c.name] = value.isoformat() if isinstance(value, datetime) else value
+        out[c.name] = value.isoformat() if isinstance(value, (date, datetime)) else value
     return out
 
 
@@ -47,6 +47,8 @@ def _load(model: type, data: dict):
         value = data[c.name]
         if isinstance(c.type, DateTime) and value is not None:
             value = datetime.fromisoformat(value)
+        elif isinstance(c.type, Date) and value is not None:
+            value = date.fromisoformat(value)
         elif isinstance(c.type, Float) and value is not None:
             value = float(value)
         values[c.name] = value

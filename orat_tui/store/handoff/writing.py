@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from orat_tui.files import create_private, fsync_dir, write_all
 from orat_tui.store.handoff.fileformat import FORMAT, VERSION, HandoffError, checksum
+from orat_tui.store.handoff.recorded import recorded_rows
 from orat_tui.store.handoff.rows import LISTS, _begin_snapshot, _dump, _rows_of
 
 
@@ -30,6 +31,7 @@ def build_payload(store, meeting_id: str, now: datetime | None = None) -> dict:
             raise HandoffError(f"the meeting {meeting_id} has no series in this database")
         payload = {key: _dump(rows[key]) for key in ("series", "meeting")}
         payload.update({key: [_dump(r) for r in rows[key]] for key in LISTS})
+        payload.update(recorded_rows(s, rows["meeting"]))
         s.rollback()
     payload["exported_at"] = (now or datetime.now()).isoformat(timespec="seconds")
     payload["orat"] = __version__

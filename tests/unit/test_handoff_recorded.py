@@ -1,0 +1,327 @@
+"""A handoff carries what the meeting recorded beyond its notes (handoff format version 2):
+actions made or changed in it, levels, the combined level, warning-signal ratings, events
+raised or closed in it (internal ones too), focus tags and prepared input. The chair's laptop
+is a real SQLite file; the shared database is a SQLite file and (second run) PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, select
+
+from orat_tui.cli import main
+from orat_tui.domain.actions import DONE, ONGOING, Action
+from orat_tui.domain.events import Event
+from orat_tui.domain.meeting import note_slot
+from orat_tui.store.actions import action_history, add_action, get_action, update_action
+from orat_tui.store.focus import note_focus_of, set_note_focus
+from orat_tui.store.handoff import (
+    CONFLICT,
+    IMPORTED,
+    UP_TO_DATE,
+    UPDATED,
+    VERSION,
+    checksum,
+    import_handoff,
+    write_handoff,
+)
+from orat_tui.store.handoff.recorded import RECORDED
+from orat_tui.store.intake import prepared, save_prepared
+from orat_tui.store.meetings import Store
+from orat_tui.store.models import AuditRow, MeetingRow, NoteRow
+from orat_tui.store.service import start_meeting
+
+T1 = datetime(2026, 11, 2, 9, 0)
+T2 = datetime(2026, 11, 9, 9, 0)
+LATER = datetime(2026, 11, 9, 15, 0)
+ALL = (MeetingRow, NoteRow, AuditRow, *RECORDED.values())
+
+
+def table(store: Store, model) -> list[dict]:
+    """Every row of a table, column by column, in id order (the same on both databases)."""
+    with Session(store.engine) as s:
+        rows = s.exec(select(model).order_by(model.id)).all()
+        return [{c.name: getattr(r, c.name) for c in model.__table__.columns} for r in rows]
+
+
+def everything(store: Store) -> dict:
+    return {m.__tablename__: table(store, m) for m in ALL}
+
+
+@pytest.fixture
+def laptop(tmp_path, isolated):
+    s = Store.open(f"sqlite:///{tmp_path / 'laptop' / 'orat.db'}")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def shared(new_db_url, isolated):
+    s = Store.open(new_db_url("shared"))
+    yield s
+    s.close()
+
+
+class Offline:
+    """Two meetings the chair ran on the laptop: M1 makes an action and raises an event;
+    M2 (which took over prepared input) changes that action, makes another on a new area,
+    sets levels and the combined level, rates warning signals, tags a note, closes the first
+    event and raises an internal one."""
+
+    def __init__(self, store: Store, malmo, folder: Path) -> None:
+        self.store = store
+        m1 = start_meeting(store, malmo, T1)
+        self.series = m1.series_id
+        self.areas = store.areas(self.series)
+        self.m1 = m1.id
+        self.a1 = add_action(store, Action(self.series, "Trygghetsvandring vid torget",
+                                           responsible="polisen", due=date(2026, 11, 20),
+                                           area_id=self.areas[0].id, meeting_id=m1.id), "Ordf", T1)
+        self.e1 = store.save_event(Event(self.series, "Bränder i papperskorgar",
+                                         area_id=self.areas[0].id, raised_meeting_id=m1.id), T1)
+        self.new_area = store.add_area(self.series, "Nya torget", "hotspot", T1)
+        self.f1 = write_handoff(store, m1.id, folder / "m1.json")  # as M1 ended
+        member = m1.attendees[0].key
+        save_prepared(store, self.series, {(member, "note"): "Lugnt i veckan, två anmälningar."},
+                      "Ordf", T1 + timedelta(days=3))
+        m2 = start_meeting(store, malmo, T2)
+        self.m2 = m2.id
+        update_action(store, replace(self.a1, status=ONGOING), "Ordf", T2, meeting_id=m2.id)
+        self.a2 = add_action(store, Action(self.series, "Kameror vid Nya torget",
+                                           area_id=self.new_area.id, goal_target=3.0,
+                                           meeting_id=m2.id), "Ordf", T2)
+        store.set_level(m2.id, self.areas[1].id, "orange", "Fler larm", "Ordf", "gront", T2)
+        store.set_level(m2.id, self.new_area.id, "gult", "Ny plats", "Ordf", "gront", T2)
+        store.set_combined(m2.id, "gult", "gult", "", "Ordf", T2)
+        store.rate_signal(m2.id, self.areas[1].id, 3, 4)
+        store.rate_signal(m2.id, self.new_area.id, 7, 0)
+        self.slot = note_slot(m2.steps[1], "text")
+        store.save_notes(m2.id, {self.slot: "Oro kring torget."}, now=T2, note_versions={})
+        set_note_focus(store, m2.id, self.slot, "trygghet")
+        store.close_event(self.e1.id, m2.id, "Gripen", T2)
+        self.e2 = store.save_event(Event(self.series, "Hot mot personal", internal=True,
+                                         area_id=self.areas[1].id, raised_meeting_id=m2.id), T2)
+
+
+@pytest.fixture
+def offline(laptop, malmo, tmp_path) -> Offline:
+    return Offline(laptop, malmo, tmp_path)
+
+
+def hand(store: Store, meeting_id: str, path: Path) -> Path:
+    return write_handoff(store, meeting_id, path)
+
+
+def recorded_rows(store: Store) -> dict:
+    return {m.__tablename__: table(store, m) for m in RECORDED.values()}
+
+
+def test_round_trip_of_two_offline_meetings(offline, laptop, shared, tmp_path):
+    f1 = offline.f1
+    f2 = hand(laptop, offline.m2, tmp_path / "m2.json")
+    doc = json.loads(f2.read_text())
+    assert doc["version"] == VERSION == 2
+    assert {e["title"] for e in doc["payload"]["events"]} == {"Bränder i papperskorgar",
+                                                             "Hot mot personal"}
+    r1 = import_handoff(shared, f1, who="Sekr", now=LATER)
+    assert r1.status == IMPORTED and "1 action," in r1.line() and "1 event" in r1.line()
+    assert get_action(shared, offline.a1.id).status != ONGOING  # as it was after M1
+    r2 = import_handoff(shared, f2, who="Sekr", now=LATER)
+    assert r2.status == IMPORTED, r2.line()
+    assert "2 actions" in r2.line() and "3 levels" in r2.line() and "2 ratings" in r2.line()
+    # row for row, every recorded table is the laptop's (the series and its areas by id)
+    assert recorded_rows(shared) == recorded_rows(laptop)
+    # and as orat shows it
+    a1 = get_action(shared, offline.a1.id)
+    assert (a1.status, a1.meeting_id, a1.version) == (ONGOING, offline.m1, 2)
+    assert action_history(shared, a1.id) == action_history(laptop, a1.id)
+    assert [c.meeting_id for c in action_history(shared, a1.id)] == [offline.m1, offline.m2]
+    assert get_action(shared, offline.a2.id).goal_target == 3.0
+    assert [a.name for a in shared.areas(offline.series)][-1] == "Nya torget"
+    assert shared.combined_levels(offline.series) == {offline.m2: "gult"}
+    assert shared.signal_ratings(offline.series) == laptop.signal_ratings(offline.series)
+    assert note_focus_of(shared, offline.m2) == {offline.slot: "trygghet"}
+    assert prepared(shared, meeting_id=offline.m2) == prepared(laptop, meeting_id=offline.m2)
+    assert len(prepared(shared, meeting_id=offline.m2)) == 1
+    events = shared.events(offline.series, open_only=False)
+    assert [(e.title, e.internal, e.is_open) for e in events] == [
+        ("Bränder i papperskorgar", False, False), ("Hot mot personal", True, True)]
+    assert shared.event(offline.e1.id).closed_meeting_id == offline.m2
+
+
+def test_importing_the_same_files_again_changes_nothing(offline, laptop, shared, tmp_path):
+    files = [offline.f1, hand(laptop, offline.m2, tmp_path / "m2.json")]
+    for f in files:
+        assert import_handoff(shared, f, who="Sekr", now=LATER).status == IMPORTED
+    before = everything(shared)
+    for f in [*files, *reversed(files)]:
+        result = import_handoff(shared, f, who="Sekr", now=LATER + timedelta(hours=1))
+        assert result.status == UP_TO_DATE, result.line()
+    assert everything(shared) == before
+
+
+def test_into_a_shared_series_of_its_own(offline, laptop, shared, malmo, tmp_path):
+    """The shared database made its own series of the template (other ids): the areas are
+    matched by key, the laptop's new area is created by its id; the later meeting first, so
+    the action's and event's first meeting is not there yet, and is filled in after."""
+    own = start_meeting(shared, malmo, T1 - timedelta(days=7))
+    assert own.series_id != offline.series
+    f2 = hand(laptop, offline.m2, tmp_path / "m2.json")
+    assert import_handoff(shared, f2, who="Sekr", now=LATER).status == IMPORTED
+    areas = shared.areas(own.series_id)
+    assert len(areas) == len(offline.areas) + 1 and areas[-1].id == offline.new_area.id
+    by_key = {a.key: a.id for a in areas}
+    levels = {c.area_id: c.level for c in shared.level_changes(own.series_id)}
+    assert levels == {by_key[offline.areas[1].key]: "orange", offline.new_area.id: "gult"}
+    assert get_action(shared, offline.a1.id).meeting_id is None  # M1 is not here yet
+    assert get_action(shared, offline.a2.id).series_id == own.series_id
+    assert shared.event(offline.e1.id).raised_meeting_id is None
+    # M1's file as M1 ended: the action and event here are newer and stay, with M1 filled in
+    f1 = offline.f1
+    result = import_handoff(shared, f1, who="Sekr", now=LATER)
+    assert result.status == IMPORTED
+    assert "kept as they are here" in result.line() and "version 2 here, 1 in" in result.line()
+    a1 = get_action(shared, offline.a1.id)
+    assert (a1.meeting_id, a1.status) == (offline.m1, ONGOING)
+    assert shared.event(offline.e1.id).raised_meeting_id == offline.m1
+    before = everything(shared)
+    for f in (f1, f2):
+        assert import_handoff(shared, f, who="Sekr").status == UP_TO_DATE
+    assert everything(shared) == before
+    assert len(shared.areas(own.series_id)) == len(areas)
+
+
+def _change_event(store, o):
+    store.save_event(replace(store.event(o.e2.id), facts="Nya uppgifter"), LATER)
+
+
+def _change_action(store, o):
+    a = get_action(store, o.a2.id)
+    update_action(store, replace(a, what="Kameror vid torget och parken"), "Sekr", LATER)
+
+
+def _change_level(store, o):
+    store.set_level(o.m2, o.new_area.id, "rott", "Skottlossning", "Sekr", "gult", LATER)
+
+
+def _change_rating(store, o):
+    store.rate_signal(o.m2, o.areas[1].id, 3, 1)
+
+
+def _change_focus(store, o):
+    set_note_focus(store, o.m2, o.slot, "brott")
+
+
+@pytest.mark.parametrize("change, said", [
+    (_change_level, "the level of Nya torget was changed here after the file was made"),
+    (_change_rating, "the rating of warning signal 3 for"),
+    (_change_focus, "the focus tag of note"),
+])
+def test_a_newer_change_here_is_a_conflict_and_nothing_is_written(
+        offline, laptop, shared, tmp_path, change, said):
+    f1 = offline.f1
+    f2 = hand(laptop, offline.m2, tmp_path / "m2.json")
+    import_handoff(shared, f1, who="Sekr")
+    import_handoff(shared, f2, who="Sekr")
+    change(shared, offline)
+    before = everything(shared)
+    result = import_handoff(shared, f2, who="Sekr", now=LATER + timedelta(hours=1))
+    assert result.status == CONFLICT
+    line = result.line()
+    assert said in line and "\n" not in line and line.endswith("nothing imported")
+    assert everything(shared) == before
+
+
+def test_an_action_changed_on_both_sides_is_a_conflict(offline, laptop, shared, tmp_path):
+    import_handoff(shared, offline.f1, who="Sekr")
+    import_handoff(shared, hand(laptop, offline.m2, tmp_path / "m2.json"), who="Sekr")
+    _change_action(shared, offline)  # the secretary in the actions list
+    a2 = get_action(laptop, offline.a2.id)  # the chair, still on the laptop
+    update_action(laptop, replace(a2, status=DONE), "Ordf", LATER, meeting_id=offline.m2)
+    newer = hand(laptop, offline.m2, tmp_path / "m2-newer.json")
+    before = everything(shared)
+    result = import_handoff(shared, newer, who="Sekr")
+    assert result.status == CONFLICT
+    assert "the action “Kameror vid Nya torget” was changed both here and in the file" in (
+        result.line())
+    assert everything(shared) == before
+
+
+def test_actions_and_events_changed_here_since_are_kept_and_said(offline, laptop, shared,
+                                                                 tmp_path):
+    """They live across meetings: the file of a meeting made before they changed here brings
+    nothing new for them, and overwrites nothing."""
+    f2 = hand(laptop, offline.m2, tmp_path / "m2.json")
+    import_handoff(shared, offline.f1, who="Sekr")
+    import_handoff(shared, f2, who="Sekr")
+    _change_action(shared, offline)
+    _change_event(shared, offline)
+    before = everything(shared)
+    result = import_handoff(shared, f2, who="Sekr")
+    assert result.status == UP_TO_DATE
+    assert result.line().endswith(
+        "kept as they are here, newer than the file: the action “Kameror vid Nya torget” "
+        "(version 2 here, 1 in the file), the event “Hot mot personal” (changed here after "
+        "the file was made)")
+    assert everything(shared) == before
+
+
+def test_a_newer_file_brings_the_laptops_later_changes(offline, laptop, shared, tmp_path):
+    import_handoff(shared, offline.f1, who="Sekr")
+    import_handoff(shared, hand(laptop, offline.m2, tmp_path / "m2.json"), who="Sekr")
+    # after the first handoff the chair goes on in M2 on the laptop
+    a2 = get_action(laptop, offline.a2.id)
+    update_action(laptop, replace(a2, status=DONE, result="Uppsatta"), "Ordf", LATER,
+                  meeting_id=offline.m2)
+    laptop.set_level(offline.m2, offline.areas[1].id, "rott", "Upplopp", "Ordf", "orange", LATER)
+    laptop.rate_signal(offline.m2, offline.areas[1].id, 3, 2)
+    laptop.save_event(replace(laptop.event(offline.e2.id), facts="Två fall"), LATER)
+    newer = hand(laptop, offline.m2, tmp_path / "m2-newer.json")
+    result = import_handoff(shared, newer, who="Sekr", now=LATER + timedelta(hours=1))
+    assert result.status == UPDATED, result.line()
+    assert "1 action" in result.line() and "1 event" in result.line()
+    assert recorded_rows(shared) == recorded_rows(laptop)
+    assert get_action(shared, a2.id).status == DONE
+    assert import_handoff(shared, newer, who="Sekr").status == UP_TO_DATE
+
+
+def _as_version_1(path: Path) -> Path:
+    """The file as an orat of format version 1 wrote it: no recorded rows."""
+    doc = json.loads(path.read_text())
+    payload = {k: v for k, v in doc["payload"].items() if k not in RECORDED}
+    old = path.with_name("old-" + path.name)
+    old.write_text(json.dumps({"format": doc["format"], "version": 1,
+                               "checksum": checksum(payload), "payload": payload}))
+    return old
+
+
+def test_a_version_1_file_still_imports(offline, laptop, shared, tmp_path):
+    old = _as_version_1(offline.f1)
+    result = import_handoff(shared, old, who="Sekr")
+    assert result.status == IMPORTED and "action" not in result.line()
+    assert shared.load(offline.m1) == laptop.load(offline.m1)
+    assert table(shared, RECORDED["actions"]) == []
+    # a version 1 file knows nothing of levels: it leaves the receiver's as they are
+    f2 = hand(laptop, offline.m2, tmp_path / "m2.json")
+    assert import_handoff(shared, f2, who="Sekr").status == IMPORTED
+    levels = recorded_rows(shared)
+    assert import_handoff(shared, _as_version_1(f2), who="Sekr").status == UP_TO_DATE
+    assert recorded_rows(shared) == levels
+
+
+def test_the_command_says_what_came_in(offline, laptop, tmp_path, capsys):
+    f2 = hand(laptop, offline.m2, tmp_path / "m2.json")
+    target = tmp_path / "target.db"
+    assert main(["--db", str(target), "import", str(f2)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("imported ") and "2 actions" in out and "2 events" in out
+    doc = json.loads(f2.read_text())
+    doc["version"] = VERSION + 1
+    f2.write_text(json.dumps(doc))
+    assert main(["--db", str(target), "import", str(f2)]) == 2
+    err = capsys.readouterr().err
+    assert "made by a newer orat" in err and err.count("\n") == 1
