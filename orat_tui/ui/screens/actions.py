@@ -76,6 +76,8 @@ class ActionsScreen(Screen[None]):
     def fill(self, actions: list[Action]) -> None:
         from orat_tui.ui.steps.follow_up import action_row
 
+        if not self.is_attached:  # closed while the store was reading
+            return
         today = self.app.clock.now().date()
         self.actions = follow_up_order(actions, today)
         names = dict(self.members)
@@ -125,6 +127,9 @@ class ActionsScreen(Screen[None]):
 
     def _detail(self, a: Action, trail) -> None:
         from rich.text import Text
+
+        if not self.is_attached or self.highlighted_action() is not a:
+            return  # closed, or the cursor moved on while the trail was read
 
         from orat_tui.domain.actions import format_number
         from orat_tui.ui.screens.action_dialog import status_label

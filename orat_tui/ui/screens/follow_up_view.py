@@ -109,6 +109,8 @@ class FollowUpScreen(Screen[None]):
         self.app.call_store(load, done=self._loaded)
 
     def _loaded(self, result) -> None:
+        if not self.is_attached:  # closed while the store was reading
+            return
         self.promises, self.series, report = result
         self._fill_promises()
         self.call_later(self.query_one("#cadence-view", ReportView).show, report)
@@ -149,7 +151,7 @@ class FollowUpScreen(Screen[None]):
             from orat_tui.store.stats import last_meetings, member_stats
 
             ids = [mid for mid, _s in last_meetings(store, series_id, LAST_MEETINGS)]
-            return ids, member_stats(store, ids)
+            return series_id, ids, member_stats(store, ids)
 
         self.app.call_store(load, done=self._stats_loaded)
 
@@ -157,7 +159,9 @@ class FollowUpScreen(Screen[None]):
         from orat_tui.reports import Report, Section
         from orat_tui.reports.term import member_blocks
 
-        ids, stats = result
+        series_id, ids, stats = result
+        if not self.is_attached or self.query_one("#stats-series", Select).value != series_id:
+            return  # closed, or another series chosen while these were read
         if not ids:
             report = Report("stats", "", sections=[Section(_("No meetings yet."))])
             self.call_later(self.query_one("#stats-view", ReportView).show, report)
@@ -368,6 +372,8 @@ class FollowUpScreen(Screen[None]):
             return list_promises(store)
 
         def loaded(promises) -> None:
+            if not self.is_attached:
+                return
             self.promises = promises
             self._fill_promises(keep)
 

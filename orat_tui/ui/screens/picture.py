@@ -98,6 +98,8 @@ class PictureScreen(PictureActions, Screen[None]):
             return store.picture(self.series_id), checklist, error
 
         def done(result) -> None:
+            if not self.is_attached:  # closed while the store was reading
+                return
             self.data, checklist, error = result
             if checklist is not None:
                 self.checklist = checklist

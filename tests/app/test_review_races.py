@@ -1,0 +1,86 @@
+"""Screens closed while their store call is still running: the answer arrives for a screen
+that is gone and must be dropped, never end the app with a traceback."""
+
+from __future__ import annotations
+
+from orat_tui.ui.screens.meeting import MeetingScreen
+from orat_tui.ui.screens.picture import PictureScreen
+
+from .conftest import wait_for
+
+
+def in_meeting(app) -> bool:
+    return isinstance(app.screen, MeetingScreen) and app.screen.walk is not None
+
+
+async def test_the_picture_closed_before_it_has_loaded(harness):
+    app = harness.app("malmo-orat")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: in_meeting(app))
+        store = app.store
+        store._write.acquire()  # the picture's load (it adds the template's areas) waits
+        try:
+            await pilot.press("f6")
+            await wait_for(pilot, lambda: isinstance(app.screen, PictureScreen))
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: in_meeting(app))
+        finally:
+            store._write.release()
+        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: not app.workers._workers or all(
+            w.is_finished for w in app.workers._workers))
+        await pilot.pause(0.1)
+        assert in_meeting(app)
+        assert app.is_running
+
+
+async def test_late_answers_for_the_actions_and_follow_up_screens_are_dropped(harness):
+    """The lists of `a` and `u` read the store in a worker; an answer that arrives after the
+    chair pressed Escape (or for an action the cursor has left) changes nothing."""
+    from datetime import datetime
+
+    from orat_tui.config import discover_templates
+    from orat_tui.domain.actions import Action
+    from orat_tui.store.actions import add_action, series_actions
+    from orat_tui.store.service import start_meeting
+    from orat_tui.ui.screens.actions import ActionsScreen
+    from orat_tui.ui.screens.follow_up_view import FollowUpScreen
+
+    store = harness.store()
+    tpl = discover_templates()["malmo-orat"].template
+    m = start_meeting(store, tpl, datetime(2026, 11, 20, 9))
+    for what in ("Första", "Andra"):
+        add_action(store, Action(series_id=m.series_id, what=what), "k",
+                   datetime(2026, 11, 20, 9, 30))
+    actions = series_actions(store, m.series_id)
+    app = harness.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.store is not None and app.screen.series_by_template)
+        home = app.screen
+        ol = home.query_one("#series-list")
+        ol.highlighted = [o.id for o in ol.options].index("malmo-orat")
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, ActionsScreen)
+                       and len(app.screen.actions) == 2)
+        screen = app.screen
+        # the trail of the first action arrives after the cursor moved to the second
+        await pilot.press("down")
+        await pilot.pause(0.2)
+        shown = str(screen.query_one("#action-detail").render())
+        screen._detail(screen.actions[0], [])
+        assert str(screen.query_one("#action-detail").render()) == shown
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is home)
+        screen.fill(actions)  # the list's answer, late
+        screen._detail(screen.actions[0], [])
+
+        await pilot.press("u")
+        await wait_for(pilot, lambda: isinstance(app.screen, FollowUpScreen))
+        view = app.screen
+        await wait_for(pilot, lambda: view.series)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is home)
+        view._loaded(([], view.series, None))
+        view._stats_loaded((m.series_id, [], []))
+        await pilot.pause(0.1)
+        assert app.is_running and app.screen is home
