@@ -210,7 +210,7 @@ def parse_target(text: str) -> int | None:
     value = text.strip().replace(" ", "")
     if not value:
         return None
-    if not value.isdigit() or not 1 <= int(value) <= 1_000_000:
+    if not re.fullmatch(r"[0-9]{1,7}", value) or not 1 <= int(value) <= 1_000_000:
         raise PromiseError(f"'{text}' is not a target: a whole number from 1, or empty for none",
                            "target", text)
     return int(value)

@@ -148,7 +148,7 @@ def test_parse_day_and_period():
 
 def test_parse_numbers_and_areas():
     assert parse_target("") is None and parse_target(" 25 ") == 25 and parse_target("1 000") == 1000
-    for bad in ("0", "-3", "2.5", "many", "99999999"):
+    for bad in ("0", "-3", "2.5", "many", "99999999", "²", "1²"):  # '²'.isdigit() is True
         with pytest.raises(PromiseError, match="not a target"):
             parse_target(bad)
     assert parse_amount("3") == 3 and parse_amount("-1") == -1 and parse_amount("+2") == 2
