@@ -4,6 +4,7 @@ due and overdue rules, the order of the follow-up list and the chair's three ans
 
 from __future__ import annotations
 
+import math
 import re
 import uuid
 from dataclasses import dataclass, field, replace
@@ -93,7 +94,7 @@ def open_actions(actions: list[Action], today: date) -> list[Action]:
 _DAYS = re.compile(r"^\+\s*(\d{1,3})\s*(d|dag|dagar|days?)?$", re.I)
 _WEEKS = re.compile(r"^\+\s*(\d{1,2})\s*(v|w|veck(a|or)|weeks?)$", re.I)
 _DAY_MONTH = re.compile(r"^(\d{1,2})\s*/\s*(\d{1,2})$")
-DATE_FORMS = "2026-12-04, 4/12, +7 (days) or +2v (weeks)"
+DATE_FORMS = "2026-12-04, 4/12, +7 (days) or +2v (weeks)"  # ui/screens/action_dialog.py translates it
 
 
 def parse_due(text: str, today: date) -> date | None:
@@ -108,14 +109,14 @@ def parse_due(text: str, today: date) -> date | None:
         return today + timedelta(weeks=int(m.group(1)))
     if m := _DAY_MONTH.match(t):
         day, month = int(m.group(1)), int(m.group(2))
-        for year in (today.year, today.year + 1):
+        for year in range(today.year, today.year + 5):  # 29/2: the next leap year's
             try:
-                d = date(year, month, day)
+                found = date(year, month, day)
             except ValueError:
-                raise DueDateError(t, impossible=True) from None
-            if d >= today:
-                return d
-        return d
+                continue
+            if found >= today:
+                return found
+        raise DueDateError(t, impossible=True)
     try:
         return date.fromisoformat(t)
     except ValueError:
@@ -132,9 +133,12 @@ def parse_number(text: str) -> float | None:
     if not t:
         return None
     try:
-        return float(t)
+        value = float(t)
     except ValueError:
-        raise ValueError(f"not a number: {text.strip()!r}") from None
+        value = math.nan
+    if not math.isfinite(value):  # float() also reads 'inf', 'nan' and '1e999'
+        raise ValueError(f"not a number: {text.strip()!r}")
+    return value
 
 
 def format_number(value: float | None) -> str:

@@ -115,6 +115,19 @@ def test_parse_number():
     assert parse_number("") is None
     with pytest.raises(ValueError):
         parse_number("many")
+    # float() reads these, but no goal is infinite and showing one again would crash
+    for bad in ("inf", "-Infinity", "nan", "1e999"):
+        with pytest.raises(ValueError):
+            parse_number(bad)
+
+
+def test_the_29th_of_february_is_found_in_the_next_leap_year():
+    assert parse_due("29/2", date(2027, 3, 1)) == date(2028, 2, 29)
+    assert parse_due("29/2", date(2028, 1, 10)) == date(2028, 2, 29)
+    assert parse_due("29/2", date(2028, 3, 1)) == date(2032, 2, 29)
+    with pytest.raises(DueDateError) as info:
+        parse_due("30/2", date(2028, 1, 10))
+    assert info.value.impossible
 
 
 # -- the store -----------------------------------------------------------------------------------

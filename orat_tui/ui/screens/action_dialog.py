@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from orat_tui.domain.actions import (
-    DATE_FORMS, DONE, DROPPED, PLANNED, STATUSES, Action, DueDateError, format_number,
+    DONE, DROPPED, PLANNED, STATUSES, Action, DueDateError, format_number,
     parse_due, parse_number,
 )
 from orat_tui.i18n import N_, _
@@ -31,7 +31,8 @@ def status_label(status: str) -> str:
 def due_error(exc: DueDateError) -> str:
     if exc.impossible:
         return _("There is no such date: “{text}”.").format(text=exc.text)
-    return _("Not a date: “{text}”. Write {forms}.").format(text=exc.text, forms=DATE_FORMS)
+    return _("Not a date: “{text}”. Write {forms}.").format(text=exc.text, forms=_(
+        "2026-12-04, 4/12, +7 (days) or +2v (weeks)"))  # domain.actions.DATE_FORMS, translated
 
 
 class ActionDialog(ModalScreen[Action | None]):
