@@ -12,7 +12,8 @@ def register(add_command) -> None:
     handoff.add_argument("meeting", metavar="MEETING",
                          help="the meeting: its id, the start of its id, or latest")
     handoff.add_argument("-o", "--output", metavar="FILE", required=True,
-                         help="the file to write (readable by you only; it holds internal notes)")
+                         help="the file to write (readable by you only; it holds internal notes "
+                              "and events)")
     handoff.add_argument("--force", action="store_true", help="replace FILE if it exists")
     handoff.set_defaults(run=cmd_handoff)
 
@@ -31,7 +32,12 @@ def cmd_handoff(args) -> int:
 
     from sqlalchemy.exc import DBAPIError
 
-    from orat_tui.store.handoff import HandoffError, resolve_meeting, write_handoff
+    from orat_tui.store.handoff import (
+        HandoffError,
+        recorded_summary,
+        resolve_meeting,
+        write_handoff,
+    )
 
     from orat_tui.commands import CommandError, open_existing
 
@@ -46,6 +52,7 @@ def cmd_handoff(args) -> int:
         meeting_id = resolve_meeting(store, args.meeting)
         meeting = store.load(meeting_id)
         write_handoff(store, meeting_id, out, replace=args.force)
+        carried = recorded_summary(out)
     except HandoffError as exc:
         return _fail(str(exc))
     except DBAPIError as exc:
@@ -54,8 +61,9 @@ def cmd_handoff(args) -> int:
         store.close()
     internal = len(meeting.internal)
     egen = f", {internal} internal" if internal else ""
+    notes = f"{len(meeting.notes)} note{'' if len(meeting.notes) == 1 else 's'}"
     print(f"handed off {meeting.title} of {meeting.started_at:%Y-%m-%d %H:%M} ({meeting.id[:8]}, "
-          f"{len(meeting.notes)} notes{egen}) to {out}: readable by you only; "
+          f"{notes}{egen}{carried}) to {out}: readable by you only; "
           f"`orat import {out.name}` on the other machine")
     return 0
 

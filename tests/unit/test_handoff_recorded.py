@@ -313,8 +313,12 @@ def test_a_version_1_file_still_imports(offline, laptop, shared, tmp_path):
     assert recorded_rows(shared) == levels
 
 
-def test_the_command_says_what_came_in(offline, laptop, tmp_path, capsys):
-    f2 = hand(laptop, offline.m2, tmp_path / "m2.json")
+def test_the_commands_say_what_went_and_came_in(offline, laptop, tmp_path, capsys):
+    f2 = tmp_path / "m2.json"
+    laptop_db = str(tmp_path / "laptop" / "orat.db")
+    assert main(["--db", laptop_db, "handoff", offline.m2[:8], "-o", str(f2)]) == 0
+    out = capsys.readouterr().out
+    assert "1 note, 2 actions, 2 events, 3 levels, 2 ratings) to" in out
     target = tmp_path / "target.db"
     assert main(["--db", str(target), "import", str(f2)]) == 0
     out = capsys.readouterr().out

@@ -11,9 +11,10 @@ database), so nothing is lost on the way. Since version 2 it also holds what the
 recorded (recorded.py): its levels, combined level, warning-signal ratings, focus tags and
 prepared input, the actions made or changed in it with their trails, the events raised or
 closed in it (internal ones too) and the series' areas. A version 1 file still imports (its
-meeting only); a file of a newer version than this orat reads is refused in one line. The checksum is the SHA-256 of the canonical form of
-the payload (sorted keys, no spaces, UTF-8): a file damaged or cut short in transfer is refused.
-The file holds internal (egen) notes too: it is created readable by its owner only (0600).
+meeting only); a file of a newer version than this orat reads is refused in one line. The
+checksum is the SHA-256 of the canonical form of the payload (sorted keys, no spaces, UTF-8): a
+file damaged or cut short in transfer is refused. The file holds internal (egen) notes and
+events too: it is created readable by its owner only (0600).
 
 Importing is all or nothing, in one transaction:
 - a meeting the receiving database does not have is created (and its series, if missing:
@@ -33,7 +34,8 @@ file was made stays as it is here (the result says so).
 The code: fileformat (constants, reading and checking a file, the checksum), rows (a meeting's
 rows to and from the file's JSON form), recorded (what the meeting recorded: which rows, read
 and checked), writing (write_handoff, resolve_meeting), importing (import_handoff and its rules
-for the meeting) and merging (its rules for what the meeting recorded). Every public name is importable from here."""
+for the meeting) and merging (its rules for what the meeting recorded). Every public name is
+importable from here."""
 
 from __future__ import annotations
 
@@ -57,11 +59,17 @@ from orat_tui.store.handoff.importing import (
     import_handoff,
 )
 from orat_tui.store.handoff.rows import LISTS, TABLES
-from orat_tui.store.handoff.writing import build_payload, resolve_meeting, write_handoff
+from orat_tui.store.handoff.writing import (
+    build_payload,
+    recorded_summary,
+    resolve_meeting,
+    write_handoff,
+)
 
 __all__ = [
     "CONFLICT", "FORMAT", "IMPORTED", "LISTS", "SUFFIX", "TABLES", "UPDATED", "UP_TO_DATE",
     "VERSION", "Handoff", "HandoffError", "ImportResult", "build_payload", "canonical",
-    "checksum", "import_handoff", "parse_handoff", "read_handoff", "resolve_meeting",
+    "checksum", "import_handoff", "parse_handoff", "read_handoff", "recorded_summary",
+    "resolve_meeting",
     "write_handoff",
 ]

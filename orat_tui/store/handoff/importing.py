@@ -211,7 +211,8 @@ def import_handoff(store, path, who: str = "", now: datetime | None = None) -> I
                 s.commit()
                 return ImportResult(IMPORTED, fm["id"], fm["title"], started,
                                     notes=len(handoff.notes), audit=len(handoff.audit),
-                                    series_created=create_series, recorded=_counts(plan), kept=_kept(plan))
+                                    series_created=create_series, recorded=_counts(plan),
+                                    kept=_kept(plan))
             rows = _rows_of(s, fm["id"])
             local = {"meeting": _dump(rows["meeting"]),
                      **{k: [_dump(r) for r in rows[k]] for k in LISTS}}

@@ -106,3 +106,16 @@ def check_recorded(payload: dict, meeting: dict, series: dict, check_row, error)
     if len(keys) != len(set(keys)):
         raise error("two areas have the same key")
     return {key: payload[key] for key in RECORDED}
+
+
+def summary(recorded: dict[str, list[dict]]) -> str:
+    """", 2 actions, 1 event, 3 levels" for what a file carries (empty: nothing recorded)."""
+    def count(n: int, noun: str) -> str:
+        return f", {n} {noun if n == 1 else noun + 's'}"
+
+    parts = [("actions", "action"), ("events", "event")]
+    out = "".join(count(len(recorded[k]), noun) for k, noun in parts if recorded[k])
+    levels = len(recorded["area_levels"]) + len(recorded["combined_levels"])
+    out += count(levels, "level") if levels else ""
+    out += count(len(recorded["signals"]), "rating") if recorded["signals"] else ""
+    return out
