@@ -25,6 +25,7 @@ from orat_tui.store.handoff import (
     UP_TO_DATE,
     UPDATED,
     VERSION,
+    HandoffError,
     checksum,
     import_handoff,
     write_handoff,
@@ -329,3 +330,31 @@ def test_the_commands_say_what_went_and_came_in(offline, laptop, tmp_path, capsy
     assert main(["--db", str(target), "import", str(f2)]) == 2
     err = capsys.readouterr().err
     assert "made by a newer orat" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("change, match", [
+    (lambda p: p.pop("actions"), "payload.actions is missing"),
+    (lambda p: p.update(events={}), "events is not a list"),
+    (lambda p: p["actions"][0].update(due="next friday"), r"actions\[0\].due has a value of "
+                                                          "the wrong kind"),
+    (lambda p: p["area_levels"][0].update(meeting_id="other"), "belongs to another meeting"),
+    (lambda p: p["events"][0].update(series_id="other"), "belongs to another series"),
+    (lambda p: p["signals"][0].update(area_id="nowhere"), "names an area the file does not hold"),
+    (lambda p: p["action_changes"][0].update(action_id="gone"), "an action the file does not"),
+    (lambda p: p["actions"].append(dict(p["actions"][0])), "repeats the id"),
+    (lambda p: p["areas"][1].update(key=p["areas"][0]["key"]), "two areas have the same key"),
+    (lambda p: p["actions"][0].update(colour="red"), "not known to this orat"),
+])
+@pytest.mark.sqlite_only  # refused before the database is written: the same on both
+def test_a_damaged_version_2_file_is_refused_in_one_line(offline, laptop, shared, tmp_path,
+                                                         change, match):
+    path = hand(laptop, offline.m2, tmp_path / "m2.json")
+    doc = json.loads(path.read_text())
+    change(doc["payload"])
+    doc["checksum"] = checksum(doc["payload"])  # well-formed but wrong: caught all the same
+    path.write_text(json.dumps(doc))
+    before = everything(shared)
+    with pytest.raises(HandoffError, match=match) as info:
+        import_handoff(shared, path, who="Sekr")
+    assert "\n" not in str(info.value) and str(path) in str(info.value)
+    assert everything(shared) == before
