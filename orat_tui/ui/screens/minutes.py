@@ -44,14 +44,19 @@ class MinutesScreen(Screen[None]):
         self.include_internal = False
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="minutes-state")
-        with VerticalScroll():
-            yield Markdown("")
+        # The widgets are held, not looked up: under heavy load a nested child was not yet in
+        # the DOM when on_mount ran (NoMatches), so the first text is composed in, not updated.
+        self.state_line = Static(self.state_text(), id="minutes-state",
+                                 classes="-broken" if self.broken() else "")
+        self.scroller = VerticalScroll()
+        self.document = Markdown(self.markdown_text())
+        yield self.state_line
+        with self.scroller:
+            yield self.document
         yield Footer()
 
     def on_mount(self) -> None:
-        self.show()
-        self.query_one(VerticalScroll).focus()
+        self.scroller.focus()
         if self.slot:
             self.scroll_tries = 0
             self.set_timer(0.05, self.scroll_to_slot)
@@ -68,7 +73,7 @@ class MinutesScreen(Screen[None]):
             if step is None:
                 return
             label = step_label(self.meeting, step, short=False)
-        scroller = self.query_one(VerticalScroll)
+        scroller = self.scroller
         for header in self.query("MarkdownH2, MarkdownH3"):
             laid_out = scroller.max_scroll_y > 0 or self.scroll_tries >= 10  # or it all fits
             if label in str(header.render()) and laid_out:
@@ -104,26 +109,30 @@ class MinutesScreen(Screen[None]):
 
         self.app.call_store(self.app.store.load, self.meeting.id, done=loaded)
 
-    def show(self) -> None:
+    def broken(self) -> bool:
+        """Approved, but the content no longer matches its approval (changed outside orat)."""
         from orat_tui.domain.approval import hash_matches
 
+        return self.meeting.state == APPROVED and not hash_matches(self.meeting)
+
+    def state_text(self) -> str:
         m = self.meeting
-        state = self.query_one("#minutes-state", Static)
-        broken = m.state == APPROVED and not hash_matches(m)
-        if broken:
-            text = _("WARNING: this meeting's content no longer matches its approval: it was "
+        if self.broken():
+            return _("WARNING: this meeting's content no longer matches its approval: it was "
                      "changed outside orat.")
-        elif m.state == APPROVED:
-            text = _("Approved by {who}, {date} {time}. Locked: o reopens it.").format(
+        if m.state == APPROVED:
+            return _("Approved by {who}, {date} {time}. Locked: o reopens it.").format(
                 who=m.approved_by, date=format_date(m.approved_at.date()),
                 time=m.approved_at.strftime("%H:%M"))
-        elif m.state == ENDED:
-            text = _("Ended, not yet approved: e edits, a approves.")
-        else:
-            text = _("The meeting is still running.")
-        state.update(text)
-        state.set_class(broken, "-broken")
-        self.query_one(Markdown).update(self.markdown_text())
+        if m.state == ENDED:
+            return _("Ended, not yet approved: e edits, a approves.")
+        return _("The meeting is still running.")
+
+    def show(self) -> None:
+        """Draw the meeting again (after a reload, or with internal notes shown or hidden)."""
+        self.state_line.update(self.state_text())
+        self.state_line.set_class(self.broken(), "-broken")
+        self.document.update(self.markdown_text())
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
