@@ -101,7 +101,11 @@ class BackgroundSaver:
                 self._audit(notes, result)
             with self._cond:
                 self.versions.update(result.versions)
-                self.meeting_version = result.meeting_version
+                if meeting is not None and not result.state_conflict:
+                    # only a save that wrote our state moves our version on: adopting the
+                    # row's version after a conflict (or after a notes-only save) would let
+                    # the next save overwrite the other orat's state unseen
+                    self.meeting_version = result.meeting_version
                 self._busy = False
                 self._cond.notify_all()
             self.on_saved(seq, result)

@@ -89,3 +89,28 @@ async def test_reload_theirs_after_a_conflict(harness):
     on_disk, shown = await _conflict_in_app(harness, "alt+r")
     assert on_disk == "Sekreterarens text"
     assert shown == "Sekreterarens text"
+
+
+async def test_a_state_conflict_is_told_once_and_stays_visible(harness):
+    """Every later save of the state meets the same conflict: one notice, then the save-state
+    line keeps saying it (not a new notice at every step)."""
+    app = harness.app("malmo-orat")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, MeetingScreen) and app.screen.walk)
+        screen = app.screen
+        other = harness.store()
+        theirs = other.load(screen.meeting.id)
+        theirs.attendees[0].present = False
+        assert not other.save(theirs, {}, note_versions={}).state_conflict
+        told = []  # notices expire on the wall clock: count them as they are given
+        notify = screen.notify
+        screen.notify = lambda text, **kw: (told.append(text), notify(text, **kw))
+        for _step in range(3):
+            await pilot.press("f2")
+            screen.submit_save(state=True)
+            await wait_for(pilot, lambda: screen.saved_seq == screen.seq)
+        assert screen.state_conflicted
+        assert len([t for t in told if "ändrats i en annan orat" in t]) == 1, told
+        assert "ORDNING EJ SPARAD" in str(screen.query_one("#save-state").render())
+    # theirs stays: no later save of ours overwrote it unseen
+    assert harness.store().load(screen.meeting.id).attendees[0].present is False

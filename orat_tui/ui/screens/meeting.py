@@ -110,6 +110,7 @@ class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, PreparedMixin, Fo
         self.last_state_save = 0.0
         self.last_timer_state = TimerState.OK
         self.conflicts: dict = {}  # slot -> store.meetings.NoteConflict, awaiting the chair
+        self.state_conflicted = False  # attendance/order/times changed in another orat
 
     # -- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -228,6 +229,9 @@ class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, PreparedMixin, Fo
             text = "[b red]✗ " + _("CONFLICT") + "[/]\n[red]" + _("alt+k keep mine · alt+r theirs") + "[/]"
         elif self.save_error:
             text = "[b red]✗ " + _("NOT SAVED") + f"[/]\n[red]{self.save_error}[/]"
+        elif self.state_conflicted:
+            text = ("[b red]✗ " + _("ORDER NOT SAVED") + "[/]\n[red]"
+                    + _("changed in another orat") + "[/]")
         elif self.dirty or self.saved_seq < self.seq:
             text = "[yellow]◌ " + _("saving…") + "[/]"
         else:

@@ -46,7 +46,11 @@ class SavingMixin:
         self.show_save_state()
         for conflict in msg.result.conflicts:
             self.resolve_conflict(conflict)
-        if msg.result.state_conflict:
+        if msg.result.state_conflict and not self.state_conflicted:
+            # said once: every later save of the state meets the same conflict, and the
+            # save-state line keeps showing it until the meeting is reopened
+            self.state_conflicted = True
+            self.show_save_state()
             self.notify(_("Attendance, order or times of this meeting were changed in another "
                           "orat; yours were not saved. Reopen the meeting to see theirs."),
                         severity="error", timeout=15)
