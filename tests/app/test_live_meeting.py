@@ -223,3 +223,27 @@ async def test_every_autosave_tick_writes_what_was_typed(harness):
         assert screen.saver.flush(5)
         assert store.note_texts(screen.meeting.id)[slot] == "Under mötet"
         await wait_for(pilot, lambda: "sparat" in str(screen.query_one("#save-state").render()))
+
+
+async def test_agenda_rows_fit_their_width_after_a_resize(harness):
+    """The agenda's rows are padded to its width: drawn for one width and shown at another
+    (the first layout, or a terminal made narrower) they would wrap into two lines each."""
+    from rich.cells import cell_len
+
+    from orat_tui.ui.widgets.agenda_list import AgendaList
+
+    app = harness.app("malmo-orat")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: in_meeting(app))
+        agenda = app.screen.query_one(AgendaList)
+        wide = agenda.size.width
+        await pilot.resize_terminal(82, 30)
+        await wait_for(pilot, lambda: agenda.size.width < wide)
+        await pilot.pause()
+
+        def fits() -> bool:
+            room = agenda.scrollable_content_region.width
+            return all(cell_len(agenda.get_option_at_index(i).prompt.plain) <= room
+                       for i in range(agenda.option_count))
+
+        await wait_for(pilot, fits)

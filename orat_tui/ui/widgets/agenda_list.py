@@ -22,8 +22,16 @@ MARKS = {
 
 
 class AgendaList(OptionList):
-    """Read from the walk: rebuilt when the agenda changes (it is short); on the clock's tick
+    """Read from the walk: rebuilt when the agenda changes (it is short) or its width does (the
+    rows are padded to it: rows drawn before the first layout would wrap); on the clock's tick
     only the row on show is redrawn."""
+
+    shown: tuple = (None, None, 0.0, 0)  # meeting, walk, time and label width last drawn with
+
+    def on_resize(self) -> None:
+        meeting, walk, now, width = self.shown
+        if walk is not None and width != self._label_width():
+            self.show(meeting, walk, now)
 
     def _label_width(self) -> int:
         # the room the widget has: marker, label, time, borders and scrollbar
@@ -57,6 +65,7 @@ class AgendaList(OptionList):
         return row
 
     def show(self, meeting: Meeting, walk: AgendaWalk, now: float) -> None:
+        self.shown = (meeting, walk, now, self._label_width())
         keep = self.highlighted
         self.clear_options()
         for i in range(len(walk.steps)):
@@ -66,7 +75,7 @@ class AgendaList(OptionList):
 
     def show_time(self, meeting: Meeting, walk: AgendaWalk, now: float) -> None:
         """The clock ticked: only the row on show changes."""
-        if self.option_count != len(walk.steps):
+        if self.option_count != len(walk.steps) or self.shown[3] != self._label_width():
             return self.show(meeting, walk, now)
         row = self.row(meeting, walk, walk.index, now)
         if self.get_option_at_index(walk.index).prompt != row:  # the clock shows whole seconds
