@@ -17,6 +17,7 @@ from sqlmodel import Session, select
 from orat_tui.domain.agenda import Status, Step
 from orat_tui.domain.meeting import LIVE, Attendee, Meeting
 from orat_tui.domain.template import Template
+from orat_tui.store.actions_picture import ActionsPictureMixin
 from orat_tui.store.audit import AuditEntry, AuditMixin
 from orat_tui.store.db import make_engine, migrate
 from orat_tui.store.models import AttendeeRow, MeetingRow, NoteRow, Series, StepRow
@@ -47,7 +48,7 @@ class MeetingInfo:
     state: str
 
 
-class Store(SavingMixin, AuditMixin, PictureMixin):
+class Store(SavingMixin, AuditMixin, PictureMixin, ActionsPictureMixin):
     """One database. Thread-safe for orat's use: writes are serialised by a lock."""
 
     def __init__(self, engine: Engine) -> None:
