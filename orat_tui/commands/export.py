@@ -2,9 +2,10 @@
 [--override-reason TEXT]`: a meeting's minutes, to stdout or a file (readable by you only).
 
 MEETING is a meeting id, a unique start of one, or `latest` (the newest ended or approved
-meeting; the newest live one when there is no other). Notes with a personal identity number
-block the export; `--override-reason` exports anyway and records the override, with its
-reason, in the meeting's audit trail."""
+meeting; the newest live one when there is no other). The minutes hold the notes, the actions
+made and followed up in the meeting and its situational picture. A personal identity number in
+a note, an action or an event blocks the export; `--override-reason` exports anyway and
+records the override, with its reason, in the meeting's audit trail."""
 
 from __future__ import annotations
 
@@ -104,6 +105,17 @@ def run(args: argparse.Namespace) -> int:
     return write_output(data, args.output)
 
 
+def _focus_areas() -> tuple:
+    """The focus areas' names for the actions; a broken file leaves their keys shown."""
+    from orat_tui.config import ConfigError
+    from orat_tui.config_focus import load_focus_areas
+
+    try:
+        return load_focus_areas()
+    except ConfigError:
+        return ()
+
+
 class Refused(Exception):
     """An export that is not made: one line for the user."""
 
@@ -117,15 +129,17 @@ def _minutes(args, store) -> bytes | str:
         meeting = store.load(find_meeting(store, args.meeting))
     except Unknown as exc:
         raise Refused(str(exc)) from None
+    record = store.actions_and_picture(meeting.id, _focus_areas())
     reason = (args.override_reason or "").strip() or None
     try:
         data = export(meeting, args.format, include_internal=args.include_internal,
-                      override_reason=reason)
+                      override_reason=reason, record=record)
     except ExportBlocked as exc:
         raise Refused(f"{exc} (--override-reason TEXT)") from None
     except ExportError as exc:
         raise Refused(str(exc)) from None
-    blocked = blocked_slots(meeting, include_internal=args.include_internal) if reason else []
+    blocked = blocked_slots(meeting, include_internal=args.include_internal,
+                            record=record) if reason else []
     if blocked:
         from orat_tui.config import ConfigError, user_name
 

@@ -5,8 +5,12 @@ reading of the meeting, `minutes(meeting)`: who was there, each step with its ti
 the approval. So the formats agree on what the minutes hold, and the personal-number guard
 (guard.py) looks at exactly the notes that would leave orat.
 
-Internal notes (the slots in `meeting.internal`, marked "egen") stay out unless
-`include_internal=True`; then they are in, marked as internal.
+After the steps come the actions and the situational picture of the meeting (export/
+actions_picture.py), from a record the caller reads from the store next to the meeting
+(Store.actions_and_picture); without one the minutes hold the notes only.
+
+Internal notes (the slots in `meeting.internal`, marked "egen") and internal events stay out
+unless `include_internal=True`; then they are in, marked as internal.
 
 The renderers are imported when first used: python-docx is only loaded for Word."""
 
@@ -15,6 +19,7 @@ from __future__ import annotations
 import importlib
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from orat_tui.domain.agenda import Status, Step
 from orat_tui.domain.approval import hash_matches
@@ -23,6 +28,10 @@ from orat_tui.domain.steps import ITEM_FIELDS
 from orat_tui.domain.timer import format_duration
 from orat_tui.i18n import N_, _, format_date
 from orat_tui.labels import field_label, step_label
+
+if TYPE_CHECKING:
+    from orat_tui.domain.actions_picture import ActionsAndPicture
+    from orat_tui.export.actions_picture import PartOut
 
 FORMATS = ("md", "html", "docx", "json", "txt")
 SUFFIXES = {"md": ".md", "html": ".html", "docx": ".docx", "json": ".json", "txt": ".txt"}
@@ -172,10 +181,24 @@ class Minutes:
     members: list[MemberNotes] = field(default_factory=list)
     sections: list[SectionOut] = field(default_factory=list)
     other: list[NoteOut] = field(default_factory=list)  # notes of no step or member shown
+    parts: tuple[PartOut, ...] = ()  # actions, situational picture (export/actions_picture.py)
+    record: ActionsAndPicture | None = None  # what the parts were made from
 
     @property
     def has_internal(self) -> bool:
-        return any(n.internal for n in self.notes())
+        return any(n.internal for n in self.notes()) or any(
+            i.internal for p in self.parts for g in p.groups for i in g.items)
+
+    def texts(self) -> list[NoteOut]:
+        """Every text from the meeting these minutes hold: the notes, then the actions' and
+        the picture's texts (slot "action:<id>:what", "event:<id>:facts", ...)."""
+        out = self.notes()
+        for p in self.parts:
+            for g in p.groups:
+                for i in g.items:
+                    out += [NoteOut(f"{i.key}:{f}", f, label, text.strip(), i.internal)
+                            for f, label, text in i.checked]
+        return out
 
     def notes(self) -> list[NoteOut]:
         """Every note these minutes hold, in the order they are shown."""
@@ -252,8 +275,10 @@ def _state(m: Meeting, step: Step) -> tuple[str, str]:
     return "spoken", ""
 
 
-def minutes(m: Meeting, include_internal: bool = False) -> Minutes:
-    """The meeting read as minutes: what every format shows."""
+def minutes(m: Meeting, include_internal: bool = False,
+            record: ActionsAndPicture | None = None) -> Minutes:
+    """The meeting read as minutes: what every format shows (with `record`, its actions and
+    situational picture too)."""
     if m.approved_at is not None or m.state == APPROVED:
         who = m.approved_by or "?"
         at = when_text(m.approved_at) if m.approved_at else "?"
@@ -306,21 +331,29 @@ def minutes(m: Meeting, include_internal: bool = False) -> Minutes:
         n = _note(m, slot, f, field_label(f), include_internal)
         if n:
             out.other.append(n)
+    if record is not None:
+        from orat_tui.export.actions_picture import parts
+
+        out.record = record
+        out.parts = parts(record, m, include_internal)
     return out
 
 
 # -- the dispatcher ----------------------------------------------------------------------
 def export(meeting: Meeting, fmt: str, include_internal: bool = False,
-           override_reason: str | None = None) -> bytes | str:
-    """The minutes of `meeting` in format `fmt` (one of FORMATS): bytes for docx, else str.
+           override_reason: str | None = None,
+           record: ActionsAndPicture | None = None) -> bytes | str:
+    """The minutes of `meeting` in format `fmt` (one of FORMATS): bytes for docx, else str;
+    with `record` (Store.actions_and_picture), its actions and situational picture too.
 
-    Refused (guard.ExportBlocked) when a note that would be exported holds a personal identity
-    number, unless an `override_reason` is given; recording that override is the caller's
-    part (see commands/export.py)."""
+    Refused (guard.ExportBlocked) when a text that would be exported (a note, an action, a
+    level's reason, an event) holds a personal identity number, unless an `override_reason` is
+    given; recording that override is the caller's part (see commands/export.py)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
     from orat_tui.export.guard import check
 
-    check(meeting, include_internal=include_internal, override_reason=override_reason)
+    check(meeting, include_internal=include_internal, override_reason=override_reason,
+          record=record)
     module = importlib.import_module(f"orat_tui.export.{_MODULES[fmt]}")
-    return module.render(meeting, include_internal=include_internal)
+    return module.render(meeting, include_internal=include_internal, record=record)

@@ -122,10 +122,26 @@ def document(doc: Minutes) -> bytes:
         d.add_heading(doc.words.further_notes, level=1)
         for n in doc.other:
             note(n)
+    for part in doc.parts:  # the actions and the situational picture
+        d.add_heading(show_controls(part.heading), level=1)
+        for g in part.groups:
+            d.add_heading(show_controls(g.heading), level=2)
+            for i in g.items:
+                p = d.add_paragraph(style="List Bullet")
+                p.paragraph_format.keep_with_next = bool(i.details or i.text)
+                p.add_run(show_controls(i.title)).bold = True
+                if i.internal:
+                    run = p.add_run(" (" + doc.words.internal + ")")
+                    run.italic = True
+                    run.font.color.rgb = red
+                if i.details:
+                    p.add_run("\n" + show_controls(i.detail_line()))
+                if i.text:
+                    para("\n".join(line.rstrip() for line in i.text.splitlines()))
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()
 
 
-def render(m: Meeting, include_internal: bool = False) -> bytes:
-    return document(minutes(m, include_internal=include_internal))
+def render(m: Meeting, include_internal: bool = False, record=None) -> bytes:
+    return document(minutes(m, include_internal=include_internal, record=record))

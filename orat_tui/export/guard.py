@@ -3,7 +3,9 @@
 The meeting works at group and area level; a personnummer or samordningsnummer in a note is
 the clearest sign that an individual case slipped in. Exporting such a meeting is refused,
 naming the notes, unless someone gives a reason to override (which the caller records in the
-meeting's audit trail)."""
+meeting's audit trail). The same goes for every other text the minutes hold: an action's text,
+goal, result or reason, a level's reason, an event's title, facts and notes (`record`, the
+meeting's Store.actions_and_picture)."""
 
 from __future__ import annotations
 
@@ -26,16 +28,19 @@ def mask(number: str) -> str:
     return "".join(reversed(out))
 
 
-def findings(meeting, include_internal: bool = False) -> list[tuple[NoteOut, str]]:
-    """(note, number as written) for every personal number in a note that would be exported."""
-    doc = minutes(meeting, include_internal=include_internal)
-    return [(n, f.text) for n in doc.notes() for f in find_personal_numbers(n.text)]
+def findings(meeting, include_internal: bool = False,
+             record=None) -> list[tuple[NoteOut, str]]:
+    """(text, number as written) for every personal number in a text that would be exported."""
+    doc = minutes(meeting, include_internal=include_internal, record=record)
+    return [(n, f.text) for n in doc.texts() for f in find_personal_numbers(n.text)]
 
 
-def blocked_slots(meeting, include_internal: bool = False) -> list[tuple[str, str]]:
-    """(slot, number as written) for every personal number in the notes that would be
-    exported (internal notes only with `include_internal`). Empty: nothing blocks."""
-    return [(n.slot, text) for n, text in findings(meeting, include_internal)]
+def blocked_slots(meeting, include_internal: bool = False,
+                  record=None) -> list[tuple[str, str]]:
+    """(slot, number as written) for every personal number in the texts that would be
+    exported (internal notes and events only with `include_internal`). Empty: nothing
+    blocks. An action's or event's slot is "action:<id>:<field>", "event:<id>:<field>"."""
+    return [(n.slot, text) for n, text in findings(meeting, include_internal, record)]
 
 
 def place(doc: Minutes, slot: str) -> str:
@@ -48,15 +53,21 @@ def place(doc: Minutes, slot: str) -> str:
         for n in s.notes:
             if n.slot == slot:
                 return f"{s.label} · {n.label}"
+    for p in doc.parts:  # by number, not by its text: the text may hold the number itself
+        for g in p.groups:
+            for i, item in enumerate(g.items, 1):
+                for field, label, _text in item.checked:
+                    if f"{item.key}:{field}" == slot:
+                        return f"{g.heading} {i} · {label}"
     return slot
 
 
 class ExportBlocked(ExportError):
     """Personal identity numbers in notes that would be exported."""
 
-    def __init__(self, meeting, found: list[tuple[NoteOut, str]]) -> None:
+    def __init__(self, meeting, found: list[tuple[NoteOut, str]], record=None) -> None:
         self.slots = [(n.slot, text) for n, text in found]
-        doc = minutes(meeting, include_internal=True)
+        doc = minutes(meeting, include_internal=True, record=record)
         by_slot: dict[str, list[str]] = {}
         for n, text in found:
             by_slot.setdefault(n.slot, []).append(mask(text))
@@ -69,11 +80,12 @@ class ExportBlocked(ExportError):
         super().__init__(f"{head.format(n=count)}: {where}. {tail}")
 
 
-def check(meeting, include_internal: bool = False, override_reason: str | None = None) -> None:
-    """Raise ExportBlocked if a note that would be exported holds a personal number and no
+def check(meeting, include_internal: bool = False, override_reason: str | None = None,
+          record=None) -> None:
+    """Raise ExportBlocked if a text that would be exported holds a personal number and no
     override reason is given."""
     if override_reason and override_reason.strip():
         return
-    found = findings(meeting, include_internal)
+    found = findings(meeting, include_internal, record)
     if found:
-        raise ExportBlocked(meeting, found)
+        raise ExportBlocked(meeting, found, record)

@@ -44,6 +44,12 @@ ul.attendance { padding-left: 1.2rem; margin: .3rem 0; }
 .note .text { white-space: pre-wrap; overflow-wrap: anywhere; margin: .1rem 0 0; }
 .note.internal { border: 1px dashed #b00020; padding: .3rem .5rem; }
 .tag { font-weight: normal; font-size: .85em; color: #b00020; }
+ul.items { padding-left: 1.2rem; margin: .3rem 0; }
+ul.items li { margin: .35rem 0; }
+.item .title { font-weight: 600; margin: 0; }
+.item .details { margin: 0; color: #333; }
+.item .text { white-space: pre-wrap; overflow-wrap: anywhere; margin: .1rem 0 0; }
+.item.internal { border: 1px dashed #b00020; padding: .2rem .4rem; }
 .ctl { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .9em;
   color: #b00020; background: #fdecee; border-radius: 2px; padding: 0 .15em; }
 @page { size: A4; margin: 18mm 16mm 20mm; }
@@ -51,8 +57,8 @@ ul.attendance { padding-left: 1.2rem; margin: .3rem 0; }
   body { font-size: 10pt; }
   main { max-width: none; padding: 0; }
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
-  .note, ul.attendance li { break-inside: avoid; page-break-inside: avoid; }
-  .warning, .ctl, .note.internal { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .note, ul.attendance li, ul.items li { break-inside: avoid; page-break-inside: avoid; }
+  .warning, .ctl, .note.internal, .item.internal { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
 
@@ -83,6 +89,33 @@ def _times(doc: Minutes, s: SectionOut) -> str:
         return ""
     cls = "times over" if s.overtime else "times"
     return f' · <span class="{cls}">{esc(doc.times(s))}</span>'
+
+
+def _details(i) -> str:
+    return " · ".join(f"<strong>{esc(label)}:</strong> {esc(value)}" if label else esc(value)
+                      for label, value in i.details)
+
+
+def _parts(doc: Minutes, out: list[str]) -> None:
+    """The actions and the situational picture: a list item per action, level or event."""
+    for p in doc.parts:
+        out.append(f'<section class="{p.key}">')
+        out.append(f"<h2>{esc(p.heading)}</h2>")
+        for g in p.groups:
+            out.append(f"<h3>{esc(g.heading)}</h3>")
+            out.append(f'<ul class="items {g.key}">')
+            for i in g.items:
+                cls = "item internal" if i.internal else "item"
+                tag = f' <span class="tag">({esc(doc.words.internal)})</span>' if i.internal else ""
+                out.append(f'<li class="{cls}">')
+                out.append(f'<p class="title">{esc(i.title)}{tag}</p>')
+                if i.details:
+                    out.append(f'<p class="details">{_details(i)}</p>')
+                if i.text:
+                    out.append(f'<p class="text">{esc(i.text)}</p>')
+                out.append("</li>")
+            out.append("</ul>")
+        out.append("</section>")
 
 
 def html(doc: Minutes) -> str:
@@ -143,11 +176,12 @@ def html(doc: Minutes) -> str:
         for n in doc.other:
             _note(doc, out, n)
         add("</section>")
+    _parts(doc, out)
     add("</main>")
     add("</body>")
     add("</html>")
     return "\n".join(out) + "\n"
 
 
-def render(m: Meeting, include_internal: bool = False) -> str:
-    return html(minutes(m, include_internal=include_internal))
+def render(m: Meeting, include_internal: bool = False, record=None) -> str:
+    return html(minutes(m, include_internal=include_internal, record=record))

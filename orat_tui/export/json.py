@@ -8,19 +8,33 @@
      "steps":      [{id, position, kind, member, title, number, label, status, budget_seconds,
                      elapsed_seconds, overtime_seconds, speakers: [{member, name, seconds}]}],
      "notes":      [{slot, step_id, member, field, label, text, internal}],
-     "items":      [{step_id, kind, text, internal}]}
+     "items":      [{step_id, kind, text, internal}],
+     "actions":    {"new": [ACTION], "followed_up": [ACTION + {outcome}]},
+     "picture":    {"combined": {level, confirmed, suggested, reason} | null,
+                    "areas": [{area, key, level, before, set_here, changed, reason}],
+                    "events": [{id, title, area, member, facts, measures_planned, focus_area,
+                                internal, raised_here, closed_here, closing_note}]}}
+
+    ACTION = {id, what, responsible, responsible_name, with_member, with_name, due, status,
+              area, focus_area, goal, goal_target, result, result_value, evaluation}
 
 Times are ISO 8601 (local time, as the meeting was held, to the second); durations are
 seconds. `notes` holds every note in the order of the minutes, internal ones (internal: true)
 only when exported with include_internal; `step_id` or `member` says where a note belongs.
 `label` texts are in the export's language; everything else does not depend on it.
 `items` are the decisions, needs for a decision or reinforcement, coordination needs and who
-must be informed (kind: decision, need, coordination, inform), one per line of those notes."""
+must be informed (kind: decision, need, coordination, inform), one per line of those notes.
+`actions` are those made in the meeting and those followed up in it (outcome: finished,
+continued, dropped, changed), each as it stood when the meeting ended; `picture` holds the
+levels when one was set in the meeting (`area` and `focus_area` are names, dates ISO), and the
+events raised or closed in it, internal ones only with include_internal. Both are empty when
+the minutes were made without the store's record of them."""
 
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from dataclasses import asdict
+from datetime import date, datetime
 
 from orat_tui.domain.approval import hash_matches
 from orat_tui.domain.meeting import APPROVED, Meeting
@@ -52,6 +66,29 @@ def _note(n: NoteOut) -> dict:
         member = owner
     return {"slot": n.slot, "step_id": step_id, "member": member, "field": n.field,
             "label": n.label, "text": n.text, "internal": n.internal}
+
+
+def _action(a) -> dict:
+    out = asdict(a)
+    out["due"] = a.due.isoformat() if isinstance(a.due, date) else None
+    return out
+
+
+def _actions(doc: Minutes) -> dict:
+    r = doc.record
+    if r is None:
+        return {"new": [], "followed_up": []}
+    return {"new": [_action(a) for a in r.new_actions],
+            "followed_up": [{**_action(f.action), "outcome": f.outcome} for f in r.followed_up]}
+
+
+def _picture(doc: Minutes) -> dict:
+    r = doc.record
+    if r is None:
+        return {"combined": None, "areas": [], "events": []}
+    return {"combined": asdict(r.combined) if r.combined else None,
+            "areas": [{**asdict(a), "changed": a.changed} for a in r.levels],
+            "events": [asdict(e) for e in r.shared_events(doc.include_internal)]}
 
 
 def data(doc: Minutes) -> dict:
@@ -99,9 +136,11 @@ def data(doc: Minutes) -> dict:
                    "internal": n.internal}
                   for n in doc.notes() if n.field in ITEM_FIELDS
                   for line in n.text.splitlines() if line.strip()],
+        "actions": _actions(doc),
+        "picture": _picture(doc),
     }
 
 
-def render(m: Meeting, include_internal: bool = False) -> str:
-    doc = minutes(m, include_internal=include_internal)
+def render(m: Meeting, include_internal: bool = False, record=None) -> str:
+    doc = minutes(m, include_internal=include_internal, record=record)
     return json.dumps(data(doc), ensure_ascii=False, indent=2) + "\n"

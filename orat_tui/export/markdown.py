@@ -51,6 +51,25 @@ def _note(doc: Minutes, add, n: NoteOut, bold: bool) -> None:
     add(escape(n.text))
 
 
+def _parts(doc: Minutes, add) -> None:
+    """The actions and the situational picture: a list item per action, level or event."""
+    for p in doc.parts:
+        add("")
+        add("## " + escape(p.heading, heading=True))
+        for g in p.groups:
+            add("")
+            add("### " + escape(g.heading, heading=True))
+            add("")
+            for i in g.items:
+                internal = f" *({escape(doc.words.internal)})*" if i.internal else ""
+                lines = [f"**{escape(i.title, heading=True)}**{internal}"]
+                if i.details:
+                    lines.append(escape(i.detail_line(), heading=True))
+                if i.text:
+                    lines.append(escape(i.text))
+                add("- " + "  \n".join(lines).replace("\n", "\n  "))
+
+
 def markdown(doc: Minutes) -> str:
     out: list[str] = []
     add = out.append
@@ -95,13 +114,16 @@ def markdown(doc: Minutes) -> str:
         add("## " + escape(doc.words.further_notes, heading=True))
         for n in doc.other:
             _note(doc, add, n, bold=True)
+    _parts(doc, add)
     add("")
     return "\n".join(out)
 
 
-def minutes_markdown(m: Meeting, include_internal: bool = False) -> str:
-    return markdown(minutes(m, include_internal=include_internal))
+def minutes_markdown(m: Meeting, include_internal: bool = False, record=None) -> str:
+    """The minutes as Markdown; with `record` (Store.actions_and_picture) the meeting's actions
+    and situational picture too."""
+    return markdown(minutes(m, include_internal=include_internal, record=record))
 
 
-def render(m: Meeting, include_internal: bool = False) -> str:
-    return minutes_markdown(m, include_internal=include_internal)
+def render(m: Meeting, include_internal: bool = False, record=None) -> str:
+    return minutes_markdown(m, include_internal=include_internal, record=record)

@@ -52,6 +52,25 @@ def _note(doc: Minutes, out: list[str], n: NoteOut) -> None:
     out += block(n.text, "    ")
 
 
+def _parts(doc: Minutes, out: list[str]) -> None:
+    """The actions and the situational picture: a dash per action, level or event, its details
+    and text indented under it."""
+    for p in doc.parts:
+        out.append("")
+        out.append("")
+        out += underline(p.heading, "-")
+        for g in p.groups:
+            out.append("")
+            out += wrap(f"{g.heading}:")
+            for i in g.items:
+                title = i.title + (f" [{doc.words.internal}]" if i.internal else "")
+                out += wrap(title, "  - ", "    ")
+                if i.details:
+                    out += wrap(i.detail_line(), "    ")
+                if i.text:
+                    out += block(i.text, "    ")
+
+
 def text(doc: Minutes) -> str:
     out: list[str] = []
     out += underline(doc.title, "=")
@@ -91,9 +110,10 @@ def text(doc: Minutes) -> str:
         out += underline(doc.words.further_notes, "-")
         for n in doc.other:
             _note(doc, out, n)
+    _parts(doc, out)
     out.append("")
     return "\n".join(out)
 
 
-def render(m: Meeting, include_internal: bool = False) -> str:
-    return text(minutes(m, include_internal=include_internal))
+def render(m: Meeting, include_internal: bool = False, record=None) -> str:
+    return text(minutes(m, include_internal=include_internal, record=record))

@@ -353,7 +353,7 @@ def test_json_is_everything_for_scripts():
     m = malmo_meeting()
     data = json.loads(export(m, "json"))
     assert list(data) == ["schema", "language", "include_internal", "meeting", "approval",
-                          "attendees", "steps", "notes", "items"]
+                          "attendees", "steps", "notes", "items", "actions", "picture"]
     assert data["schema"] == "orat.minutes/1"
     assert data["meeting"]["id"] == m.id and data["meeting"]["series_id"] == m.series_id
     assert data["meeting"]["template_id"] == "malmo-orat"

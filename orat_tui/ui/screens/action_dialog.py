@@ -18,14 +18,8 @@ from orat_tui.domain.actions import (
     DONE, DROPPED, PLANNED, STATUSES, Action, DueDateError, format_number,
     parse_due, parse_number,
 )
-from orat_tui.i18n import N_, _
-
-STATUS_LABELS = {"planned": N_("planned"), "ongoing": N_("ongoing"), "done": N_("finished"),
-                 "dropped": N_("dropped")}
-
-
-def status_label(status: str) -> str:
-    return _(STATUS_LABELS.get(status, status))
+from orat_tui.i18n import _
+from orat_tui.labels_actions import STATUS_LABELS, status_label  # noqa: F401  (used from here)
 
 
 def due_error(exc: DueDateError) -> str:
