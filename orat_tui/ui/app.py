@@ -179,17 +179,19 @@ class OratApp(App[None]):
     def open_meeting_at(self, meeting_id: str, slot: str | None = None) -> None:
         """Open a meeting from anywhere (the meetings list, a search hit), at a note if given:
         a live meeting continues; an ended or approved one opens for reading and editing."""
-        from orat_tui.ui.screens.minutes import MinutesScreen
+        from orat_tui.ui.screens.meeting_followup import focus_areas
+        from orat_tui.ui.screens.minutes import MinutesScreen, read_minutes
 
-        def loaded(meeting) -> None:
+        def loaded(result) -> None:
+            meeting, record = result
             if meeting.state == "live":
                 from orat_tui.ui.screens.meeting import MeetingScreen
 
                 self.push_screen(MeetingScreen(meeting))
             else:
-                self.push_screen(MinutesScreen(meeting, slot=slot))
+                self.push_screen(MinutesScreen(meeting, slot=slot, record=record))
 
-        self.call_store(self.store.load, meeting_id, done=loaded)
+        self.call_store(read_minutes, self.store, meeting_id, focus_areas(self), done=loaded)
 
     def _store_error(self, text: str) -> None:
         self.notify(text, title=_("Database error"), severity="error", timeout=10)

@@ -1,5 +1,8 @@
 """A meeting afterwards, read as its minutes: the secretary's page for it. From here one key
-edits it, approves it (justera), reopens it, shows its history."""
+edits it, approves it (justera), reopens it, shows its history.
+
+The minutes are the notes with the meeting's actions and situational picture
+(Store.actions_and_picture): read in one worker call with the meeting (`read_minutes`)."""
 
 from __future__ import annotations
 
@@ -11,6 +14,12 @@ from textual.widgets import Footer, Markdown, Static
 
 from orat_tui.domain.meeting import APPROVED, ENDED, Meeting
 from orat_tui.i18n import _, format_date
+
+
+def read_minutes(store, meeting_id: str, focus: tuple = ()) -> tuple[Meeting, object]:
+    """The meeting and the record of its actions and situational picture, read together (in
+    a worker thread: app.call_store)."""
+    return store.load(meeting_id), store.actions_and_picture(meeting_id, focus)
 
 
 class MinutesScreen(Screen[None]):
@@ -37,9 +46,12 @@ class MinutesScreen(Screen[None]):
     MinutesScreen #minutes-state.-broken { background: $error 40%; text-style: bold; }
     """
 
-    def __init__(self, meeting: Meeting, slot: str | None = None) -> None:
+    def __init__(self, meeting: Meeting, slot: str | None = None, record=None) -> None:
         super().__init__()
         self.meeting = meeting
+        # its actions and situational picture (domain.actions_picture.ActionsAndPicture);
+        # read on mount when not given
+        self.record = record
         self.slot = slot  # the note to show first (a search hit)
         self.include_internal = False
 
@@ -57,6 +69,8 @@ class MinutesScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.scroller.focus()
+        if self.record is None:
+            self.reload()
         if self.slot:
             self.scroll_tries = 0
             self.set_timer(0.05, self.scroll_to_slot)
@@ -87,7 +101,8 @@ class MinutesScreen(Screen[None]):
     def markdown_text(self) -> str:
         from orat_tui.export.markdown import minutes_markdown
 
-        return minutes_markdown(self.meeting, include_internal=self.include_internal)
+        return minutes_markdown(self.meeting, include_internal=self.include_internal,
+                                record=self.record)
 
     def on_screen_resume(self) -> None:
         """Back from editing, history, a dialog: read the meeting again (not on first show:
@@ -102,12 +117,15 @@ class MinutesScreen(Screen[None]):
         self.load_seq = getattr(self, "load_seq", 0) + 1
         seq = self.load_seq
 
-        def loaded(meeting: Meeting) -> None:
+        def loaded(result: tuple) -> None:
             if seq == self.load_seq:
-                self.meeting = meeting
+                self.meeting, self.record = result
                 self.show()
 
-        self.app.call_store(self.app.store.load, self.meeting.id, done=loaded)
+        from orat_tui.ui.screens.meeting_followup import focus_areas
+
+        self.app.call_store(read_minutes, self.app.store, self.meeting.id,
+                            focus_areas(self.app), done=loaded)
 
     def broken(self) -> bool:
         """Approved, but the content no longer matches its approval (changed outside orat)."""
@@ -222,7 +240,7 @@ class MinutesScreen(Screen[None]):
             return
         try:
             data = export(self.meeting, fmt, include_internal=self.include_internal,
-                          override_reason=override_reason)
+                          override_reason=override_reason, record=self.record)
         except ExportBlocked as exc:
             blocked = exc  # the except clause's own name is gone once it ends
 
