@@ -118,7 +118,7 @@ class MinutesScreen(Screen[None]):
         seq = self.load_seq
 
         def loaded(result: tuple) -> None:
-            if seq == self.load_seq:
+            if seq == self.load_seq and self.is_attached:  # not closed while reading
                 self.meeting, self.record = result
                 self.show()
 
