@@ -70,13 +70,9 @@ def build(store, args, today: date, templates=None) -> Report:
 
         names = {s.id: s.name for s in all_series(store)}
     actions = actions_of_year(store, year, series_id)
-    if len({a.series_id for a in actions}) < 2:
-        names = {}  # one series: no column for it
-        if actions and not series_id:
-            from orat_tui.store.stats import all_series
-
-            name = next((s.name for s in all_series(store) if s.id == actions[0].series_id), "")
-            meta.append(_("Series: {name}").format(name=name))
+    if len(names) == 1:  # the database holds one series: name it, no column for it
+        meta.append(_("Series: {name}").format(name=next(iter(names.values()))))
+        names = {}
     tagged = tagged_notes_per_area(store, year, series_id)
     report = Report("year", _("Yearly follow-up {year}: measures per focus area").format(year=year),
                     meta=meta)

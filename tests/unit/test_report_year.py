@@ -104,6 +104,20 @@ def test_the_year_holds_what_was_alive_in_it(year_store, swedish):
     assert "Fältgruppen" not in render(last, "md")
 
 
+def test_over_several_series_each_measure_names_its_series(year_store, swedish):
+    """Without --series the report covers every series: with another forum in the database
+    (which made no measures) the report must not claim to be Malmö's alone."""
+    from orat_tui.reports.year import build
+
+    store, tpls = year_store
+    hold(store, tpls["orebro-samordning"].template, date(2026, 3, 5))
+    data = json.loads(render(build(store, args(what="2026"), TODAY, tpls), "json"))
+    assert not any(line.startswith("Serie:") for line in data["meta"])
+    measures = data["sections"][1]["blocks"][0]
+    assert measures["columns"][1] == "Serie"
+    assert {row[1] for row in measures["rows"]} == {"Örat mot marken · Malmö"}
+
+
 def test_the_focus_areas_are_the_users_own_when_they_have_them(year_store, swedish, isolated):
     from orat_tui.reports.year import build
 
