@@ -201,7 +201,8 @@ def cmd_read(args) -> int:
         return _fail(f"reading the form failed ({str(exc.orig).splitlines()[0]})")
     finally:
         store.close()
-    parts = [f"{len(plan.write)} section(s) written"]
+    written = len(plan.write)
+    parts = [f"{written} section{'' if written == 1 else 's'} written"]
     if plan.unchanged:
         parts.append(f"{len(plan.unchanged)} already there")
     if not answers:

@@ -62,7 +62,7 @@ def test_form_fill_read_through_the_binary(tmp_path, db):
     (tmp_path / "ifylld.txt").write_text(fill(form, answers), encoding="utf-8")
     done = orat(tmp_path, "intake", "read", "ifylld.txt", "--db", str(db))
     assert done.returncode == 0, done.stderr
-    assert "2 section(s) written" in done.stdout
+    assert "2 sections written" in done.stdout
     assert in_db(db, "orebro-samordning", "kommun") == answers
     # the same form again: nothing doubles
     done = orat(tmp_path, "intake", "read", "ifylld.txt", "--db", str(db))
