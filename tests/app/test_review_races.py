@@ -84,3 +84,47 @@ async def test_late_answers_for_the_actions_and_follow_up_screens_are_dropped(ha
         view._stats_loaded((m.series_id, [], []))
         await pilot.pause(0.1)
         assert app.is_running and app.screen is home
+
+
+async def test_escape_asks_before_typed_text_is_thrown_away(harness):
+    """F7, alt+d and alt+h in a meeting: Escape on an empty form closes it; with text typed it
+    asks, and Escape in the question goes back to the form with the text still there."""
+    from textual.widgets import Input
+
+    from orat_tui.ui.screens.action_dialog import ActionDialog
+    from orat_tui.ui.screens.dialogs import ConfirmScreen
+    from orat_tui.ui.screens.event_form import EventScreen
+    from orat_tui.ui.screens.item_dialog import ItemDialog
+
+    app = harness.app("malmo-orat")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: in_meeting(app))
+        await pilot.press("f2")  # a turn
+        await wait_for(pilot, lambda: app.screen.walk.current.member == "polisen")
+        meeting = app.screen
+        for key, form, field, cancel in (("f7", ActionDialog, "#what", "escape"),
+                                         ("alt+d", ItemDialog, "#item-text", "escape"),
+                                         ("alt+h", EventScreen, "#event-title", "ctrl+g")):
+            await pilot.press(key)
+            await wait_for(pilot, lambda form=form: isinstance(app.screen, form))
+            await pilot.press(cancel)  # nothing typed: closes at once
+            await wait_for(pilot, lambda: app.screen is meeting)
+            await pilot.press(key)
+            await wait_for(pilot, lambda form=form: isinstance(app.screen, form))
+            dialog = app.screen
+            await pilot.press("R", "i", "n", "g")
+            await pilot.press(cancel)
+            await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+            await pilot.press("escape")  # no: back to the form
+            await wait_for(pilot, lambda dialog=dialog: app.screen is dialog)
+            assert dialog.query_one(field, Input).value == "Ring"
+            await pilot.press(cancel)
+            await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+            await pilot.press("enter")  # yes: thrown away
+            await wait_for(pilot, lambda: app.screen is meeting)
+        assert "Ring" not in " ".join(meeting.meeting.notes.values())
+    from orat_tui.store.actions import series_actions
+
+    store = harness.store()
+    assert series_actions(store, meeting.meeting.series_id) == []
+    assert store.events(meeting.meeting.series_id) == []

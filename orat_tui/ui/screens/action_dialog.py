@@ -113,6 +113,12 @@ class ActionDialog(ModalScreen[Action | None]):
 
     def on_mount(self) -> None:
         self.query_one("#what", Input).focus()
+        self.as_opened = self.typed()
+
+    def typed(self) -> tuple:
+        """Everything the form holds, to tell whether Escape would lose anything."""
+        return (tuple(w.value for w in self.query(Input))
+                + tuple(str(w.value) for w in self.query(Select)))
 
     def _value(self, wid: str) -> str:
         return self.query_one(f"#{wid}", Input).value if self.query(f"#{wid}") else ""
@@ -176,7 +182,9 @@ class ActionDialog(ModalScreen[Action | None]):
             self.dismiss(action)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        from orat_tui.ui.screens.discard import ask_to_discard
+
+        ask_to_discard(self, self.typed() != self.as_opened, lambda: self.dismiss(None))
 
 
 class DatePrompt(ModalScreen[date | None]):

@@ -75,6 +75,7 @@ class EventScreen(ModalScreen):
 
     def on_mount(self) -> None:
         self.query_one("#event-title", Input).focus()
+        self.as_opened = self.collected()
 
     def collected(self):
         area = self.query_one("#event-area", Select).value
@@ -101,4 +102,6 @@ class EventScreen(ModalScreen):
         self.dismiss(event)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        from orat_tui.ui.screens.discard import ask_to_discard
+
+        ask_to_discard(self, self.collected() != self.as_opened, lambda: self.dismiss(None))

@@ -73,7 +73,10 @@ class ItemDialog(ModalScreen[tuple[str, str] | None]):
         self.dismiss((kind, text))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        from orat_tui.ui.screens.discard import ask_to_discard
+
+        ask_to_discard(self, bool(self.query_one(Input).value.strip()),
+                       lambda: self.dismiss(None))
 
 
 class FocusPicker(ModalScreen[str | None]):
