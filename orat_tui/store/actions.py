@@ -20,8 +20,15 @@ _COLUMNS = ("id", "series_id", "meeting_id", "step_id", "what", "responsible",
             "created_at", "created_by", "closed_on", "version")
 
 
-class ActionConflict(Exception):
-    """The action was changed elsewhere since it was read: nothing was written."""
+class ActionConflict(ValueError):
+    """The action was changed elsewhere since it was read: nothing was written. The message
+    is for the user."""
+
+    def __init__(self, what: str) -> None:
+        from orat_tui.i18n import _
+
+        super().__init__(_("“{what}” was changed elsewhere meanwhile and was not saved: open "
+                           "it again to see the change.").format(what=what))
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,17 @@ HIGH_CONTRAST = Theme(
 )
 
 
+def error_line(exc: BaseException) -> str:
+    """A store error in one line. orat's own ValueErrors (LevelError, AreaError, EventError,
+    ActionConflict, ...) carry a message for the user, shown as it is; anything else is named
+    by its class, for the report it may end up in."""
+    if isinstance(exc, ValueError) and type(exc).__module__.startswith("orat_tui."):
+        text = str(exc)
+    else:
+        text = f"{type(exc).__name__}: {exc}"
+    return (text.splitlines() or [""])[0]
+
+
 class OratApp(App[None]):
     """orat: the live meeting, from the keyboard."""
 
@@ -168,8 +179,7 @@ class OratApp(App[None]):
             try:
                 result = fn(*args)
             except Exception as exc:  # noqa: BLE001 - reported in one line, never swallowed
-                text = f"{type(exc).__name__}: {exc}".splitlines()[0]
-                self.call_from_thread(failed or self._store_error, text)
+                self.call_from_thread(failed or self._store_error, error_line(exc))
                 return
             if done is not None:
                 self.call_from_thread(done, result)

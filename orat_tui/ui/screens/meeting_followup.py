@@ -160,10 +160,16 @@ class FollowupMixin:
                 return
             from orat_tui.store.focus import set_note_focus
 
+            def failed(error: str) -> None:
+                self.focus_tags = tags  # the note shows the tag it still has
+                self.show_focus_tags()
+                self.notify(_("The focus area could not be saved: {error}").format(error=error),
+                            severity="error", timeout=10)
+
             self.focus_tags = {**tags, slot: key} if key else {
                 k: v for k, v in tags.items() if k != slot}
             self.app.call_store(set_note_focus, self.app.store, self.meeting.id, slot, key,
-                                failed=self._action_failed)
+                                failed=failed)
             self.show_focus_tags()
 
         self.app.push_screen(FocusPicker(areas, tags.get(slot, "")), chosen)
