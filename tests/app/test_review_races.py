@@ -128,3 +128,32 @@ async def test_escape_asks_before_typed_text_is_thrown_away(harness):
     store = harness.store()
     assert series_actions(store, meeting.meeting.series_id) == []
     assert store.events(meeting.meeting.series_id) == []
+
+
+async def test_the_level_dialog_fits_80x24(harness):
+    """The four levels with the seed's meanings are taller than 24 rows: the list scrolls so
+    that the hint stays on screen, and once a level is chosen the reason asked for is seen."""
+    from textual.widgets import Input, OptionList
+
+    from orat_tui.ui.screens.picture_dialogs import LevelDialog
+    from orat_tui.ui.widgets.picture_grid import PictureGrid
+
+    app = harness.app("malmo-orat")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: in_meeting(app))
+        await pilot.press("f6")
+        await wait_for(pilot, lambda: isinstance(app.screen, PictureScreen)
+                       and app.screen.data is not None)
+        app.screen.query_one(PictureGrid).move_cursor(row=2)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, LevelDialog))
+        dialog = app.screen
+        await pilot.pause(0.2)
+        hint = dialog.query(".question").last()
+        assert hint.region.bottom <= 24 and hint.region.height >= 1
+        assert dialog.query_one(OptionList).region.bottom <= 24
+        await pilot.press("2")
+        reason = dialog.query_one("#level-reason", Input)
+        await wait_for(pilot, lambda: reason.has_focus)
+        await pilot.pause(0.2)
+        assert reason.region.height >= 3 and reason.region.bottom <= 24

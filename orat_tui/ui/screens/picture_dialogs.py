@@ -23,10 +23,11 @@ class LevelDialog(ModalScreen[tuple[str, str] | None]):
     suggestion) needs no reason; any other level asks for a one-line reason."""
 
     DEFAULT_CSS = DIALOG_CSS.replace("{name}", "LevelDialog") + """
-    LevelDialog > Vertical { width: 84; }
+    LevelDialog > Vertical { width: 84; padding: 0 1; }
     LevelDialog OptionList { height: auto; max-height: 20; }
     LevelDialog #level-reason { display: none; }
     LevelDialog.-reason #level-reason { display: block; }
+    LevelDialog.-reason #level-options { display: none; }
     LevelDialog #level-error { color: $error; height: auto; }
     """
     BINDINGS = [
@@ -69,6 +70,21 @@ class LevelDialog(ModalScreen[tuple[str, str] | None]):
         ol = self.query_one(OptionList)
         ol.highlighted = LEVELS.index(self.current) if self.current in LEVELS else 0
         ol.focus()
+        self.call_after_refresh(self.fit_list)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_list)
+
+    def fit_list(self) -> None:
+        """The four levels with their meanings are taller than 24 rows: the list gets the
+        rows the title, note and hint leave, and scrolls. (Once a level is chosen the list
+        makes room for the reason: its name is on the reason's border.)"""
+        box, ol = self.query_one(Vertical), self.query_one(OptionList)
+        if not ol.display:
+            return
+        others = box.outer_size.height - ol.outer_size.height
+        ol.styles.max_height = max(4, min(20, self.size.height - others))
+        ol.scroll_to_highlight()
 
     def action_pick(self, index: int) -> None:
         if self.has_class("-reason"):
