@@ -38,8 +38,13 @@ class SignalsScreen(Screen[None]):
                 tooltip=_("Rate the question “don't know” (vet ej)")),
         Binding("backspace,delete", "clear", _("Clear"), id="signals-clear",
                 tooltip=_("Take the rating of the highlighted question away")),
-        Binding("pageup", "area(-1)", _("Previous area"), id="signals-previous-area"),
-        Binding("pagedown", "area(1)", _("Next area"), id="signals-next-area"),
+        # priority: the list of questions would take page up/down to scroll itself; not in
+        # the footer, where priority keys come first and push Escape off 80 columns (the
+        # header says them)
+        Binding("pageup", "area(-1)", _("Previous area"), id="signals-previous-area",
+                priority=True, show=False),
+        Binding("pagedown", "area(1)", _("Next area"), id="signals-next-area", priority=True,
+                show=False),
     ]
 
     def __init__(self, data, checklist, meeting_id: str, area_id: str) -> None:

@@ -1,5 +1,6 @@
-"""Screens closed while their store call is still running: the answer arrives for a screen
-that is gone and must be dropped, never end the app with a traceback."""
+"""What a second engineer's review of the picture and follow-up screens found: answers of the
+store for a screen already closed, typed text thrown away on Escape, dialogs taller than 80x24,
+keys that did not do what the screen says."""
 
 from __future__ import annotations
 
@@ -157,3 +158,29 @@ async def test_the_level_dialog_fits_80x24(harness):
         await wait_for(pilot, lambda: reason.has_focus)
         await pilot.pause(0.2)
         assert reason.region.height >= 3 and reason.region.bottom <= 24
+
+
+async def test_page_down_in_the_signals_goes_to_the_next_area(harness):
+    """The list of questions has its own page up/down; the screen's header promises another
+    area, so the screen's keys come first."""
+    from orat_tui.ui.screens.signals import SignalsScreen
+
+    app = harness.app("malmo-orat")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: in_meeting(app))
+        await pilot.press("f6")
+        await wait_for(pilot, lambda: isinstance(app.screen, PictureScreen)
+                       and app.screen.data is not None)
+        picture = app.screen
+        areas = picture.data.areas
+        first = picture.selected_area() or areas[0]
+        second = areas[(areas.index(first) + 1) % len(areas)]
+        await pilot.press("s")
+        await wait_for(pilot, lambda: isinstance(app.screen, SignalsScreen))
+        signals = app.screen
+        assert signals.area_id == first.id
+        await pilot.press("pagedown")
+        await wait_for(pilot, lambda: signals.area_id == second.id)
+        assert second.name in str(signals.query_one("#signals-header").render())
+        await pilot.press("pageup")
+        await wait_for(pilot, lambda: signals.area_id == first.id)
