@@ -184,3 +184,32 @@ async def test_page_down_in_the_signals_goes_to_the_next_area(harness):
         assert second.name in str(signals.query_one("#signals-header").render())
         await pilot.press("pageup")
         await wait_for(pilot, lambda: signals.area_id == first.id)
+
+
+async def test_escape_in_a_promise_form_asks_before_throwing_it_away(harness):
+    from textual.widgets import Input
+
+    from orat_tui.ui.screens.dialogs import ConfirmScreen
+    from orat_tui.ui.screens.follow_up_view import FollowUpScreen
+    from orat_tui.ui.screens.promise_dialogs import FormDialog
+
+    app = harness.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.store is not None
+                       and "Enter" in str(app.screen.query_one("#home-status").render()))
+        await pilot.press("u")
+        await wait_for(pilot, lambda: isinstance(app.screen, FollowUpScreen))
+        view = app.screen
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormDialog))
+        await pilot.press("escape")  # nothing typed
+        await wait_for(pilot, lambda: app.screen is view)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormDialog))
+        form = app.screen
+        await pilot.press("T", "r", "y", "g", "g")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is form)
+        assert "Trygg" in [w.value for w in form.query(Input)]

@@ -105,6 +105,7 @@ class FormDialog(ModalScreen[Any]):
 
     def on_mount(self) -> None:
         self.query_one(f"#f-{self.fields[0].key}").focus()
+        self.as_opened = self.values()
 
     def values(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -130,7 +131,9 @@ class FormDialog(ModalScreen[Any]):
         self.dismiss(result)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        from orat_tui.ui.screens.discard import ask_to_discard
+
+        ask_to_discard(self, self.values() != self.as_opened, lambda: self.dismiss(None))
 
 
 def promise_form(p: Promise | None, series: list[tuple[str, str]],
