@@ -213,3 +213,22 @@ async def test_escape_in_a_promise_form_asks_before_throwing_it_away(harness):
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is form)
         assert "Trygg" in [w.value for w in form.query(Input)]
+
+
+async def test_signals_of_a_series_without_areas_say_how_to_add_one(harness):
+    from orat_tui.ui.screens.signals import SignalsScreen
+
+    app = harness.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.store is not None
+                       and "Enter" in str(app.screen.query_one("#home-status").render()))
+        ol = app.screen.query_one("#series-list")
+        ol.highlighted = [o.id for o in ol.options].index("bromolla-kkl")  # no [[areas]]
+        await pilot.press("l")
+        await wait_for(pilot, lambda: isinstance(app.screen, PictureScreen)
+                       and app.screen.data is not None)
+        assert app.screen.data.areas == []
+        await pilot.press("s")
+        await wait_for(pilot, lambda: any("inga områden" in str(n.message)
+                                          for n in app._notifications))
+        assert not isinstance(app.screen, SignalsScreen)

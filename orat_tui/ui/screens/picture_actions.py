@@ -83,8 +83,10 @@ class PictureActions:
 
     # -- signals -----------------------------------------------------------------------
     def action_signals(self) -> None:
-        area = self.selected_area() or (self.data.areas[0] if self.data and self.data.areas
-                                        else None)
+        if self.data is not None and not self.data.areas:
+            self.notify(_("This series has no areas yet: a adds one."), severity="warning")
+            return
+        area = self.selected_area() or (self.data.areas[0] if self.data else None)
         if area is None or not self.can_edit():
             return
         if self.checklist is None:
