@@ -29,7 +29,6 @@ LEVEL_STYLE = {
     ROTT: "bold white on red3",
 }
 LEVEL_HTML = {GRONT: "#2e8b57", GULT: "#f2c200", ORANGE: "#ff8c00", ROTT: "#c00000"}
-LEVEL_KEYS = {GRONT: "g", GULT: "y", ORANGE: "o", ROTT: "r"}  # quick keys on the picture
 
 AREA_KIND_NAMES = {"stadsdel": N_("district"), "hotspot": N_("hotspot")}
 

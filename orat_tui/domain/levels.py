@@ -64,11 +64,6 @@ def carried(meetings: Sequence[str], changes: Iterable[LevelChange],
     return out
 
 
-def is_change(before: str, after: str) -> bool:
-    """Setting an area to the level it already has is no change (and needs no reason)."""
-    return before != after
-
-
 def combined_for(levels: Mapping[str, str], confirmed: str | None) -> tuple[str, bool]:
     """(the combined level to show, whether the chair confirmed it): the chair's level when
     there is one, else orat's suggestion from the areas' levels."""

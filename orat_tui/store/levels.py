@@ -81,12 +81,6 @@ class LevelMixin:
                           .where(MeetingRow.series_id == series_id)).all()
             return [LevelChange(r.meeting_id, r.area_id, r.level, r.reason) for r in rows]
 
-    def level_reasons(self, meeting_id: str) -> dict[str, str]:
-        """area id -> the reason given for its level in this meeting."""
-        with Session(self.engine) as s:
-            rows = s.exec(select(AreaLevelRow).where(AreaLevelRow.meeting_id == meeting_id)).all()
-            return {r.area_id: r.reason for r in rows}
-
     def set_combined(self, meeting_id: str, level: str, suggested: str, reason: str, who: str,
                      now: datetime) -> None:
         """The chair confirms orat's suggestion (level == suggested) or sets another level,

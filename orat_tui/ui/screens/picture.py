@@ -79,7 +79,7 @@ class PictureScreen(PictureActions, Screen[None]):
         entry = self.app.templates.get(self.template_id)
         return entry.template if entry is not None else None
 
-    def reload(self, then=None) -> None:
+    def reload(self) -> None:
         store, template, now = self.app.store, self.template, self.app.clock.now()
         want_checklist = self.checklist is None and not self.checklist_error
 
@@ -109,8 +109,6 @@ class PictureScreen(PictureActions, Screen[None]):
             if self.meeting_id is None:
                 self.meeting_id = self.data.latest()
             self.show()
-            if then is not None:
-                then()
 
         self.app.call_store(load, done=done)
 
