@@ -6,6 +6,7 @@ last meetings). Promises and commitments are created and edited from the keyboar
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from datetime import date
 
 from rich.text import Text
@@ -272,9 +273,8 @@ class FollowUpScreen(Screen[None]):
         p, c = self._selected()
         if c is None:
             return
-        if c.target is None:  # done or not: + switches it
-            c.done = not c.done
-            self._save_commitment(p, c)
+        if c.target is None:  # done or not: + switches it (shown once it is saved)
+            self._save_commitment(p, replace(c, done=not c.done))
             return
 
         def saved(entry) -> None:
