@@ -232,3 +232,40 @@ async def test_signals_of_a_series_without_areas_say_how_to_add_one(harness):
         await wait_for(pilot, lambda: any("inga områden" in str(n.message)
                                           for n in app._notifications))
         assert not isinstance(app.screen, SignalsScreen)
+
+
+async def test_an_approved_meetings_picture_raises_and_closes_no_events(harness, tmp_path):
+    """The header says 'approved: read only'; h and c say so too instead of changing what the
+    approved minutes record (an event raised or closed in that meeting)."""
+    from datetime import date, datetime
+
+    from orat_tui.domain.events import Event
+    from orat_tui.ui.screens.event_form import EventScreen
+    from tests.unit.report_data import hold, templates
+
+    store = harness.store()
+    tpl = templates(tmp_path)["malmo-orat"].template
+    m = hold(store, tpl, date(2026, 11, 20))
+    store.save_event(Event(series_id=m.series_id, title="Bränder", raised_meeting_id=m.id),
+                     datetime(2026, 11, 20, 9, 30))
+    store.approve(m.id, "Sekreteraren")
+    app = harness.app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: app.store is not None
+                       and "Enter" in str(app.screen.query_one("#home-status").render()))
+        ol = app.screen.query_one("#series-list")
+        ol.highlighted = [o.id for o in ol.options].index("malmo-orat")
+        await pilot.press("l")
+        await wait_for(pilot, lambda: isinstance(app.screen, PictureScreen)
+                       and app.screen.data is not None)
+        picture = app.screen
+        assert picture.meeting_state == "approved"
+        await pilot.press("h")
+        await pilot.pause(0.3)
+        assert app.screen is picture and not isinstance(app.screen, EventScreen)
+        picture.query_one("#picture-events").focus()
+        await pilot.press("c")
+        await pilot.pause(0.3)
+        assert app.screen is picture
+        assert sum("justerat" in str(n.message) for n in app._notifications) == 2
+    assert [e.title for e in store.events(m.series_id)] == ["Bränder"]  # still open

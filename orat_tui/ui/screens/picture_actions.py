@@ -21,11 +21,16 @@ class PictureActions:
             self.notify(_("Levels and signals belong to a meeting: start one first."),
                         severity="warning")
             return False
+        return not self.approved()
+
+    def approved(self) -> bool:
+        """An approved meeting's picture is read only: no levels or signals set in it, no
+        event raised or closed in it (what its minutes say stays as approved)."""
         if self.meeting_state == "approved":
             self.notify(_("This meeting is approved: its picture is read only."),
                         severity="warning")
-            return False
-        return True
+            return True
+        return False
 
     def failed(self, text: str) -> None:
         self.notify(text, severity="error", timeout=8)
@@ -106,7 +111,7 @@ class PictureActions:
         return [(m.key, m.name) for m in template.members] if template is not None else []
 
     def action_new_event(self) -> None:
-        if self.data is None:
+        if self.data is None or self.approved():
             return
         from orat_tui.domain.events import Event
 
@@ -138,7 +143,7 @@ class PictureActions:
 
     def action_close_event(self) -> None:
         found = self.selected_event()
-        if found is None:
+        if found is None or self.approved():
             return
         from orat_tui.ui.screens.dialogs import TextPrompt
 
