@@ -71,4 +71,4 @@ def event_field_label(name: str) -> str:
 
 
 __all__ = ["LEVELS", "level_name", "level_short", "level_meaning", "area_kind",
-           "event_field_label", "LEVEL_STYLE", "LEVEL_HTML", "LEVEL_KEYS"]
+           "event_field_label", "LEVEL_STYLE", "LEVEL_HTML"]
