@@ -269,3 +269,34 @@ async def test_an_approved_meetings_picture_raises_and_closes_no_events(harness,
         assert app.screen is picture
         assert sum("justerat" in str(n.message) for n in app._notifications) == 2
     assert [e.title for e in store.events(m.series_id)] == ["Bränder"]  # still open
+
+
+async def test_an_event_closed_by_mistake_is_opened_again_with_o(harness):
+    from orat_tui.domain.events import Event
+    from orat_tui.ui.screens.picture_dialogs import EventPicker
+
+    app = harness.app("malmo-orat")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: in_meeting(app))
+        meeting = app.screen.meeting
+        store = harness.store()
+        store.save_event(Event(series_id=meeting.series_id, title="Bränder",
+                               raised_meeting_id=meeting.id), harness.clock.now())
+        await pilot.press("f6")
+        await wait_for(pilot, lambda: isinstance(app.screen, PictureScreen)
+                       and app.screen.data is not None and app.screen.data.open_events())
+        picture = app.screen
+        await pilot.press("o")  # nothing closed yet: says so
+        await wait_for(pilot, lambda: any("Ingen händelse" in str(n.message)
+                                          for n in app._notifications))
+        picture.query_one("#picture-events").focus()
+        await pilot.press("c")
+        await wait_for(pilot, lambda: app.screen is not picture)
+        await pilot.press("enter")  # closed, no note
+        await wait_for(pilot, lambda: app.screen is picture and not picture.data.open_events())
+        await pilot.press("o")
+        await wait_for(pilot, lambda: isinstance(app.screen, EventPicker))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is picture and picture.data.open_events())
+        assert [e.title for e in picture.data.open_events()] == ["Bränder"]
+    assert store.events(meeting.series_id)[0].is_open

@@ -41,6 +41,8 @@ class PictureScreen(PictureActions, Screen[None]):
                 tooltip=_("Confirm or change the series' combined level")),
         Binding("c", "close_event", _("Close event"), id="picture-close-event",
                 tooltip=_("Close the highlighted event (in this meeting)")),
+        Binding("o", "reopen_event", _("Reopen event"), show=False, id="picture-reopen-event",
+                tooltip=_("Open again an event closed in this meeting (closed by mistake)")),
         Binding("a", "add_area", _("Add area"), show=False, id="picture-add-area",
                 tooltip=_("Add an area (stadsdel or hotspot) to the series")),
         Binding("n", "rename_area", _("Rename area"), show=False, id="picture-rename-area",

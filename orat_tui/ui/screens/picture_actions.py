@@ -157,6 +157,34 @@ class PictureActions:
         self.app.push_screen(TextPrompt(_("Close the event “{title}”? How did it end (one line, "
                                           "may be empty)").format(title=found.title)), closed)
 
+    def action_reopen_event(self) -> None:
+        """An event closed by mistake comes back: the events closed in this meeting."""
+        if self.data is None or self.approved():
+            return
+        store, series_id, meeting_id = self.app.store, self.series_id, self.meeting_id
+
+        def closed_here():
+            return [e for e in store.events(series_id, open_only=False)
+                    if not e.is_open and e.closed_meeting_id == meeting_id]
+
+        def chosen(event_id) -> None:
+            if event_id:
+                self.app.call_store(store.reopen_event, event_id, self.app.clock.now(),
+                                    done=lambda _r: self.reload(), failed=self.failed)
+
+        def show(events) -> None:
+            if not self.is_attached:
+                return
+            if not events:
+                self.notify(_("No event was closed in this meeting."))
+                return
+            from orat_tui.ui.screens.picture_dialogs import EventPicker
+
+            self.app.push_screen(EventPicker(_("Reopen an event closed in this meeting"),
+                                             events), chosen)
+
+        self.app.call_store(closed_here, done=show, failed=self.failed)
+
     # -- areas -------------------------------------------------------------------------
     def action_add_area(self) -> None:
         if self.data is None:

@@ -159,3 +159,33 @@ class AreaDialog(ModalScreen[tuple[str, str] | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class EventPicker(ModalScreen[str | None]):
+    """Pick one of a few events (its id), e.g. one to open again."""
+
+    DEFAULT_CSS = DIALOG_CSS.replace("{name}", "EventPicker") + """
+    EventPicker OptionList { height: auto; max-height: 12; }
+    """
+    BINDINGS = [Binding("escape", "cancel", _("Cancel"), id="event-picker-cancel")]
+
+    def __init__(self, title: str, events) -> None:
+        super().__init__()
+        self.title_text = title
+        self.events = events
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text(self.title_text, style="bold"), classes="question")
+            yield OptionList(*(Option(e.title, id=e.id) for e in self.events))
+            yield Static(_("Enter chooses · Esc cancels"), classes="question")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
