@@ -358,3 +358,24 @@ def test_a_damaged_version_2_file_is_refused_in_one_line(offline, laptop, shared
         import_handoff(shared, path, who="Sekr")
     assert "\n" not in str(info.value) and str(path) in str(info.value)
     assert everything(shared) == before
+
+
+def test_an_action_for_a_commitment_the_shared_database_lacks_is_said(offline, laptop, shared,
+                                                                      tmp_path):
+    from orat_tui.domain.promises import Commitment, Promise
+    from orat_tui.store.promise_actions import link_action
+    from orat_tui.store.promises import save_commitment, save_promise
+
+    promise = save_promise(laptop, Promise("", "Tryggare torg", date(2026, 1, 1),
+                                           date(2027, 12, 31), offline.series), T1)
+    c = save_commitment(laptop, promise.id, Commitment("", "Kameror", target=3))
+    link_action(laptop, offline.a2.id, c.id, 1, "Ordf", T2)
+    f2 = hand(laptop, offline.m2, tmp_path / "m2.json")
+    result = import_handoff(shared, f2, who="Sekr")
+    assert result.status == IMPORTED
+    assert result.line().endswith("not counted towards a citizen promise here (its commitment "
+                                  "is not in this database): “Kameror vid Nya torget”")
+    assert get_action(shared, offline.a2.id).what == "Kameror vid Nya torget"
+    with Session(shared.engine) as s:
+        assert s.get(RECORDED["actions"], offline.a2.id).commitment_id is None
+    assert import_handoff(shared, f2, who="Sekr").status == UP_TO_DATE

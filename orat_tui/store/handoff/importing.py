@@ -48,6 +48,8 @@ class ImportResult:
     recorded: tuple[tuple[str, int], ...] = ()
     # actions and events changed here after the file was made, left as they are here
     kept: tuple[str, ...] = ()
+    # actions that count towards a citizen-promise commitment this database does not have
+    unlinked: tuple[str, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -58,11 +60,15 @@ class ImportResult:
         return self.status == CONFLICT
 
     def line(self) -> str:
-        if self.kept and not self.conflict:
-            shown = ", ".join(self.kept[:2]) + (f" and {len(self.kept) - 2} more"
-                                                if len(self.kept) > 2 else "")
-            return f"{self._line()}; kept as they are here, newer than the file: {shown}"
-        return self._line()
+        out = self._line()
+        if self.conflict:
+            return out
+        if self.kept:
+            out += f"; kept as they are here, newer than the file: {_some(self.kept)}"
+        if self.unlinked:
+            out += ("; not counted towards a citizen promise here (its commitment is not in "
+                    f"this database): {_some(self.unlinked)}")
+        return out
 
     def _line(self) -> str:
         what = f"{self.title} of {self.started_at:%Y-%m-%d %H:%M}"
@@ -87,6 +93,10 @@ class ImportResult:
 
     def _recorded(self) -> str:
         return "".join(f", {_count(n, noun)}" for noun, n in self.recorded)
+
+
+def _some(items: tuple[str, ...]) -> str:
+    return ", ".join(items[:2]) + (f" and {len(items) - 2} more" if len(items) > 2 else "")
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:
@@ -212,7 +222,7 @@ def import_handoff(store, path, who: str = "", now: datetime | None = None) -> I
                 return ImportResult(IMPORTED, fm["id"], fm["title"], started,
                                     notes=len(handoff.notes), audit=len(handoff.audit),
                                     series_created=create_series, recorded=_counts(plan),
-                                    kept=_kept(plan))
+                                    **_said(plan))
             rows = _rows_of(s, fm["id"])
             local = {"meeting": _dump(rows["meeting"]),
                      **{k: [_dump(r) for r in rows[k]] for k in LISTS}}
@@ -232,7 +242,7 @@ def import_handoff(store, path, who: str = "", now: datetime | None = None) -> I
             if same and (plan is None or not (plan.changed or plan.differences)):
                 s.rollback()
                 return ImportResult(UP_TO_DATE, fm["id"], fm["title"], started,
-                                    kept=_kept(plan))
+                                    **_said(plan))
             differences = _differences(local, file_rows, extra)
             differences += plan.differences if plan is not None else []
             if differences:
@@ -248,7 +258,7 @@ def import_handoff(store, path, who: str = "", now: datetime | None = None) -> I
             _record(s, fm["id"], who, handoff.path.name, now)
             s.commit()
             return ImportResult(UPDATED, fm["id"], fm["title"], started, notes=changed,
-                                audit=added, recorded=_counts(plan), kept=_kept(plan))
+                                audit=added, recorded=_counts(plan), **_said(plan))
     except IntegrityError as exc:
         raise HandoffError(f"{handoff.path}: cannot be imported, its ids clash with other rows "
                            f"in this database ({str(exc.orig).splitlines()[0]}); nothing "
@@ -271,8 +281,11 @@ def _counts(plan: Plan | None) -> tuple[tuple[str, int], ...]:
     return tuple(plan.counts.items()) if plan is not None else ()
 
 
-def _kept(plan: Plan | None) -> tuple[str, ...]:
-    return tuple(plan.kept) if plan is not None else ()
+def _said(plan: Plan | None) -> dict:
+    """What the result's line says besides the counts: rows kept, actions left unlinked."""
+    if plan is None:
+        return {}
+    return {"kept": tuple(plan.kept), "unlinked": tuple(plan.unlinked)}
 
 
 def _insert(s: Session, rows: dict) -> None:

@@ -18,7 +18,8 @@ not), then, only when nothing conflicts, the writes, in the import's own transac
   older meeting's file imported after a newer one's brings its meeting, and leaves the
   actions and events as the newer one left them.
 - A row pointing to a meeting or a citizen-promise commitment the receiving database does not
-  have keeps the rest of its content and points nowhere, as after a purge."""
+  have keeps the rest of its content and points nowhere, as after a purge (an action left
+  without its commitment is named in the result); a later import fills the pointer in."""
 
 from __future__ import annotations
 
@@ -74,6 +75,8 @@ class Plan:
     counts: dict[str, int] = field(default_factory=dict)  # noun -> rows added or changed
     # actions and events changed here after the file was made: they stay as they are here
     kept: list[str] = field(default_factory=list)
+    # actions brought in that count towards a citizen-promise commitment this database lacks
+    unlinked: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -216,6 +219,9 @@ def _plan_actions(s: Session, plan: Plan, recorded: dict, loc: _Localizer) -> No
         a = loc("actions", raw)
         mine = trail.get(a["id"], [])
         row = s.get(ActionRow, a["id"])
+        if raw["commitment_id"] is not None and a["commitment_id"] is None and (
+                row is None or row.commitment_id is None):
+            plan.unlinked.append(f"“{' '.join(a['what'].split()):.40}”")
         if row is None:
             plan.actions.append(a)
             plan.changes.extend(mine)
