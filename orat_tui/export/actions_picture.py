@@ -165,9 +165,10 @@ def _events(r: ActionsAndPicture, m: Meeting, include_internal: bool) -> tuple[I
             details.append((_("Closing note"), e.closing_note.strip()))
         if e.measures_planned.strip():
             details.append((_("Measures planned"), e.measures_planned.strip()))
-        checked = (("title", _("Event"), e.title), ("facts", _("Facts about the situation"), e.facts),
+        checked = (("title", _("Event"), e.title),
+                   ("facts", _("Facts about the situation"), e.facts),
                    ("measures_planned", _("Measures planned"), e.measures_planned),
-                   ("closing_note", _("Closing note"), e.closing_note))
+                   ("closing_note", _("Closing note"), e.closing_note if e.closed_here else ""))
         out.append(ItemOut(f"event:{e.id}", e.title.strip(), tuple(details), e.facts.strip(),
                            e.internal, tuple(t for t in checked if t[2].strip())))
     return tuple(out)

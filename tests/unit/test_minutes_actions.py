@@ -326,6 +326,10 @@ def test_a_personal_number_in_a_level_reason_or_an_event_blocks_too(store):
         [("event:malmo-event-internal:facts", PNR)]
     doc = minutes(m, include_internal=True, record=with_event)
     assert any(n.slot == "event:malmo-event-internal:facts" for n in doc.texts())
+    # a closing note is in the minutes of the meeting that closed the event only
+    noted = tuple(replace(e, closing_note=f"Gällde {PNR}") for e in record.events)
+    assert blocked_slots(m, record=replace(record, events=noted)) == \
+        [("event:malmo-event-old:closing_note", PNR)]
 
 
 # -- the command ------------------------------------------------------------------------------
