@@ -379,3 +379,22 @@ def test_an_action_for_a_commitment_the_shared_database_lacks_is_said(offline, l
     with Session(shared.engine) as s:
         assert s.get(RECORDED["actions"], offline.a2.id).commitment_id is None
     assert import_handoff(shared, f2, who="Sekr").status == UP_TO_DATE
+
+
+def test_follow_up_between_meetings_goes_with_the_meeting_before(offline, laptop, shared,
+                                                                 tmp_path):
+    """The actions list and the Lägesbild used outside a meeting: until the next meeting
+    begins, what changes there belongs to the meeting before's handoff."""
+    a1 = get_action(laptop, offline.a1.id)
+    update_action(laptop, replace(a1, due=date(2026, 12, 1)), "Ordf", LATER)
+    a3 = add_action(laptop, Action(offline.series, "Belysning i gångtunneln"), "Ordf", LATER)
+    e3 = laptop.save_event(Event(offline.series, "Klotter på skolan"), LATER)
+    m1_now = json.loads(hand(laptop, offline.m1, tmp_path / "m1-now.json").read_text())
+    assert a3.id not in {a["id"] for a in m1_now["payload"]["actions"]}
+    assert e3.id not in {e["id"] for e in m1_now["payload"]["events"]}
+    import_handoff(shared, offline.f1, who="Sekr")
+    result = import_handoff(shared, hand(laptop, offline.m2, tmp_path / "m2.json"), who="Sekr")
+    assert "3 actions" in result.line() and "3 events" in result.line()
+    assert get_action(shared, a1.id).due == date(2026, 12, 1)
+    assert get_action(shared, a3.id).what == "Belysning i gångtunneln"
+    assert shared.event(e3.id).title == "Klotter på skolan"

@@ -3,7 +3,9 @@ version 2): the levels per area and the combined level set in it, its warning-si
 ratings, the focus tags of its notes, the prepared input it took over, the actions made or
 changed in it (with each action's whole trail of changes), the events raised or closed in it
 (internal ones too: a handoff is everything, readable by its owner only), and the series'
-areas all of these point to.
+areas all of these point to. Actions and events changed outside any meeting from the
+meeting's start until the series' next meeting began (the actions list, the Lägesbild between
+meetings) come along too: that is when the chair follows the meeting up on the laptop.
 
 Levels, ratings, focus tags and prepared input belong to the meeting. Areas, actions and
 events belong to the series and live across meetings: an import matches them by id
@@ -54,7 +56,16 @@ def recorded_rows(s: Session, meeting: MeetingRow) -> dict[str, list[dict]]:
         model = RECORDED[key]
         out[key] = s.exec(select(model).where(model.meeting_id == mid)
                           .order_by(model.id)).all()
-    touched = select(ActionChangeRow.action_id).where(ActionChangeRow.meeting_id == mid)
+    # changed in the meeting, or outside any meeting (the actions list, the Lägesbild from the
+    # home screen) from its start until the series' next meeting began
+    after = MeetingRow.started_at > meeting.started_at
+    until = s.exec(select(MeetingRow.started_at).where(MeetingRow.series_id == series_id, after)
+                   .order_by(MeetingRow.started_at)).first()
+    since = ActionChangeRow.at >= meeting.started_at
+    if until is not None:
+        since = since & (ActionChangeRow.at < until)
+    touched = select(ActionChangeRow.action_id).where(
+        (ActionChangeRow.meeting_id == mid) | (ActionChangeRow.meeting_id.is_(None) & since))
     actions = s.exec(select(ActionRow).where(
         ActionRow.series_id == series_id,
         (ActionRow.meeting_id == mid) | ActionRow.id.in_(touched))
@@ -65,9 +76,12 @@ def recorded_rows(s: Session, meeting: MeetingRow) -> dict[str, list[dict]]:
         ActionChangeRow.action_id.in_(ids))
         .order_by(ActionChangeRow.action_id, ActionChangeRow.seq, ActionChangeRow.id)
     ).all() if ids else []
+    changed = EventRow.updated_at >= meeting.started_at
+    if until is not None:
+        changed = changed & (EventRow.updated_at < until)
     out["events"] = s.exec(select(EventRow).where(
         EventRow.series_id == series_id,
-        (EventRow.raised_meeting_id == mid) | (EventRow.closed_meeting_id == mid))
+        (EventRow.raised_meeting_id == mid) | (EventRow.closed_meeting_id == mid) | changed)
         .order_by(EventRow.raised_at, EventRow.id)).all()
     return {key: [_dump(r) for r in out[key]] for key in RECORDED}
 
