@@ -183,10 +183,15 @@ class MinutesScreen(Screen[None]):
 
     def action_approve(self) -> None:
         from orat_tui.domain.personnummer import find_personal_numbers
+        from orat_tui.export import minutes
         from orat_tui.ui.screens.dialogs import ConfirmScreen, TextPrompt
 
         flagged = [slot for slot, text in self.meeting.notes.items()
                    if find_personal_numbers(text)]
+        # and the texts of the actions and the picture the approved minutes will show
+        doc = minutes(self.meeting, include_internal=True, record=self.record)
+        flagged += [n.slot for n in doc.texts()[len(doc.notes()):]
+                    if find_personal_numbers(n.text)]
 
         def approve(reason: str = "") -> None:
             self.app.call_store(self.app.store.approve, self.meeting.id, self.app.who,
