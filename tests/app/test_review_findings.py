@@ -300,3 +300,22 @@ async def test_an_event_closed_by_mistake_is_opened_again_with_o(harness):
         await wait_for(pilot, lambda: app.screen is picture and picture.data.open_events())
         assert [e.title for e in picture.data.open_events()] == ["Bränder"]
     assert store.events(meeting.series_id)[0].is_open
+
+
+async def test_f1_on_the_picture_lists_only_orats_own_keys(harness):
+    """The picture's grid is a DataTable: its own Enter ("Select", in English, without an id)
+    was listed in the Swedish help."""
+    from textual.widgets import DataTable
+
+    app = harness.app("malmo-orat")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: in_meeting(app))
+        await pilot.press("f6")
+        await wait_for(pilot, lambda: isinstance(app.screen, PictureScreen)
+                       and app.screen.data is not None)
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: app.screen.__class__.__name__ == "HelpScreen")
+        table = app.screen.query_one(DataTable)
+        names = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+        assert "Select" not in names
+        assert {"Nivå", "Signaler", "Återöppna händelse"} <= set(names)

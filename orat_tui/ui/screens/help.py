@@ -37,7 +37,8 @@ class HelpScreen(ModalScreen[None]):
         keymap = self.app._keymap if hasattr(self.app, "_keymap") else {}
         for source in (self.below, *self.below.query("*"), self.app):
             for binding in getattr(source, "BINDINGS", []):
-                if not isinstance(binding, Binding) or binding.id in seen:
+                # no id: one of Textual's own (a list's or table's Enter, "Select"), in English
+                if not isinstance(binding, Binding) or not binding.id or binding.id in seen:
                     continue
                 seen.add(binding.id)
                 keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
