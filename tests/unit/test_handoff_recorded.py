@@ -1,22 +1,20 @@
 """A handoff carries what the meeting recorded beyond its notes (handoff format version 2):
 actions made or changed in it, levels, the combined level, warning-signal ratings, events
 raised or closed in it (internal ones too), focus tags and prepared input. The chair's laptop
-is a real SQLite file; the shared database is a SQLite file and (second run) PostgreSQL."""
+is a real SQLite file; the shared database is a SQLite file and (second run) PostgreSQL
+(tests/unit/handoff_data.py)."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import date, datetime, timedelta
-from pathlib import Path
+from datetime import date, timedelta
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from orat_tui.cli import main
 from orat_tui.domain.actions import DONE, ONGOING, Action
 from orat_tui.domain.events import Event
-from orat_tui.domain.meeting import note_slot
 from orat_tui.store.actions import action_history, add_action, get_action, update_action
 from orat_tui.store.focus import note_focus_of, set_note_focus
 from orat_tui.store.handoff import (
@@ -25,100 +23,22 @@ from orat_tui.store.handoff import (
     UP_TO_DATE,
     UPDATED,
     VERSION,
-    HandoffError,
-    checksum,
     import_handoff,
-    write_handoff,
 )
-from orat_tui.store.handoff.recorded import RECORDED
-from orat_tui.store.intake import prepared, save_prepared
-from orat_tui.store.meetings import Store
-from orat_tui.store.models import AuditRow, MeetingRow, NoteRow
+from orat_tui.store.intake import prepared
 from orat_tui.store.service import start_meeting
-
-T1 = datetime(2026, 11, 2, 9, 0)
-T2 = datetime(2026, 11, 9, 9, 0)
-LATER = datetime(2026, 11, 9, 15, 0)
-ALL = (MeetingRow, NoteRow, AuditRow, *RECORDED.values())
-
-
-def table(store: Store, model) -> list[dict]:
-    """Every row of a table, column by column, in id order (the same on both databases)."""
-    with Session(store.engine) as s:
-        rows = s.exec(select(model).order_by(model.id)).all()
-        return [{c.name: getattr(r, c.name) for c in model.__table__.columns} for r in rows]
-
-
-def everything(store: Store) -> dict:
-    return {m.__tablename__: table(store, m) for m in ALL}
-
-
-@pytest.fixture
-def laptop(tmp_path, isolated):
-    s = Store.open(f"sqlite:///{tmp_path / 'laptop' / 'orat.db'}")
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def shared(new_db_url, isolated):
-    s = Store.open(new_db_url("shared"))
-    yield s
-    s.close()
-
-
-class Offline:
-    """Two meetings the chair ran on the laptop: M1 makes an action and raises an event;
-    M2 (which took over prepared input) changes that action, makes another on a new area,
-    sets levels and the combined level, rates warning signals, tags a note, closes the first
-    event and raises an internal one."""
-
-    def __init__(self, store: Store, malmo, folder: Path) -> None:
-        self.store = store
-        m1 = start_meeting(store, malmo, T1)
-        self.series = m1.series_id
-        self.areas = store.areas(self.series)
-        self.m1 = m1.id
-        self.a1 = add_action(store, Action(self.series, "Trygghetsvandring vid torget",
-                                           responsible="polisen", due=date(2026, 11, 20),
-                                           area_id=self.areas[0].id, meeting_id=m1.id), "Ordf", T1)
-        self.e1 = store.save_event(Event(self.series, "Bränder i papperskorgar",
-                                         area_id=self.areas[0].id, raised_meeting_id=m1.id), T1)
-        self.new_area = store.add_area(self.series, "Nya torget", "hotspot", T1)
-        self.f1 = write_handoff(store, m1.id, folder / "m1.json")  # as M1 ended
-        member = m1.attendees[0].key
-        save_prepared(store, self.series, {(member, "note"): "Lugnt i veckan, två anmälningar."},
-                      "Ordf", T1 + timedelta(days=3))
-        m2 = start_meeting(store, malmo, T2)
-        self.m2 = m2.id
-        update_action(store, replace(self.a1, status=ONGOING), "Ordf", T2, meeting_id=m2.id)
-        self.a2 = add_action(store, Action(self.series, "Kameror vid Nya torget",
-                                           area_id=self.new_area.id, goal_target=3.0,
-                                           meeting_id=m2.id), "Ordf", T2)
-        store.set_level(m2.id, self.areas[1].id, "orange", "Fler larm", "Ordf", "gront", T2)
-        store.set_level(m2.id, self.new_area.id, "gult", "Ny plats", "Ordf", "gront", T2)
-        store.set_combined(m2.id, "gult", "gult", "", "Ordf", T2)
-        store.rate_signal(m2.id, self.areas[1].id, 3, 4)
-        store.rate_signal(m2.id, self.new_area.id, 7, 0)
-        self.slot = note_slot(m2.steps[1], "text")
-        store.save_notes(m2.id, {self.slot: "Oro kring torget."}, now=T2, note_versions={})
-        set_note_focus(store, m2.id, self.slot, "trygghet")
-        store.close_event(self.e1.id, m2.id, "Gripen", T2)
-        self.e2 = store.save_event(Event(self.series, "Hot mot personal", internal=True,
-                                         area_id=self.areas[1].id, raised_meeting_id=m2.id), T2)
-
-
-@pytest.fixture
-def offline(laptop, malmo, tmp_path) -> Offline:
-    return Offline(laptop, malmo, tmp_path)
-
-
-def hand(store: Store, meeting_id: str, path: Path) -> Path:
-    return write_handoff(store, meeting_id, path)
-
-
-def recorded_rows(store: Store) -> dict:
-    return {m.__tablename__: table(store, m) for m in RECORDED.values()}
+from orat_tui.store.handoff.recorded import RECORDED
+from tests.unit.handoff_data import (  # noqa: F401 (laptop, shared, offline: fixtures)
+    LATER,
+    T1,
+    T2,
+    everything,
+    hand,
+    laptop,
+    offline,
+    recorded_rows,
+    shared,
+)
 
 
 def test_round_trip_of_two_offline_meetings(offline, laptop, shared, tmp_path):
@@ -288,76 +208,6 @@ def test_a_newer_file_brings_the_laptops_later_changes(offline, laptop, shared, 
     assert recorded_rows(shared) == recorded_rows(laptop)
     assert get_action(shared, a2.id).status == DONE
     assert import_handoff(shared, newer, who="Sekr").status == UP_TO_DATE
-
-
-def _as_version_1(path: Path) -> Path:
-    """The file as an orat of format version 1 wrote it: no recorded rows."""
-    doc = json.loads(path.read_text())
-    payload = {k: v for k, v in doc["payload"].items() if k not in RECORDED}
-    old = path.with_name("old-" + path.name)
-    old.write_text(json.dumps({"format": doc["format"], "version": 1,
-                               "checksum": checksum(payload), "payload": payload}))
-    return old
-
-
-def test_a_version_1_file_still_imports(offline, laptop, shared, tmp_path):
-    old = _as_version_1(offline.f1)
-    result = import_handoff(shared, old, who="Sekr")
-    assert result.status == IMPORTED and "action" not in result.line()
-    assert shared.load(offline.m1) == laptop.load(offline.m1)
-    assert table(shared, RECORDED["actions"]) == []
-    # a version 1 file knows nothing of levels: it leaves the receiver's as they are
-    f2 = hand(laptop, offline.m2, tmp_path / "m2.json")
-    assert import_handoff(shared, f2, who="Sekr").status == IMPORTED
-    levels = recorded_rows(shared)
-    assert import_handoff(shared, _as_version_1(f2), who="Sekr").status == UP_TO_DATE
-    assert recorded_rows(shared) == levels
-
-
-def test_the_commands_say_what_went_and_came_in(offline, laptop, tmp_path, capsys):
-    f2 = tmp_path / "m2.json"
-    laptop_db = str(tmp_path / "laptop" / "orat.db")
-    assert main(["--db", laptop_db, "handoff", offline.m2[:8], "-o", str(f2)]) == 0
-    out = capsys.readouterr().out
-    assert "1 note, 2 actions, 2 events, 3 levels, 2 ratings) to" in out
-    target = tmp_path / "target.db"
-    assert main(["--db", str(target), "import", str(f2)]) == 0
-    out = capsys.readouterr().out
-    assert out.startswith("imported ") and "2 actions" in out and "2 events" in out
-    doc = json.loads(f2.read_text())
-    doc["version"] = VERSION + 1
-    f2.write_text(json.dumps(doc))
-    assert main(["--db", str(target), "import", str(f2)]) == 2
-    err = capsys.readouterr().err
-    assert "made by a newer orat" in err and err.count("\n") == 1
-
-
-@pytest.mark.parametrize("change, match", [
-    (lambda p: p.pop("actions"), "payload.actions is missing"),
-    (lambda p: p.update(events={}), "events is not a list"),
-    (lambda p: p["actions"][0].update(due="next friday"), r"actions\[0\].due has a value of "
-                                                          "the wrong kind"),
-    (lambda p: p["area_levels"][0].update(meeting_id="other"), "belongs to another meeting"),
-    (lambda p: p["events"][0].update(series_id="other"), "belongs to another series"),
-    (lambda p: p["signals"][0].update(area_id="nowhere"), "names an area the file does not hold"),
-    (lambda p: p["action_changes"][0].update(action_id="gone"), "an action the file does not"),
-    (lambda p: p["actions"].append(dict(p["actions"][0])), "repeats the id"),
-    (lambda p: p["areas"][1].update(key=p["areas"][0]["key"]), "two areas have the same key"),
-    (lambda p: p["actions"][0].update(colour="red"), "not known to this orat"),
-])
-@pytest.mark.sqlite_only  # refused before the database is written: the same on both
-def test_a_damaged_version_2_file_is_refused_in_one_line(offline, laptop, shared, tmp_path,
-                                                         change, match):
-    path = hand(laptop, offline.m2, tmp_path / "m2.json")
-    doc = json.loads(path.read_text())
-    change(doc["payload"])
-    doc["checksum"] = checksum(doc["payload"])  # well-formed but wrong: caught all the same
-    path.write_text(json.dumps(doc))
-    before = everything(shared)
-    with pytest.raises(HandoffError, match=match) as info:
-        import_handoff(shared, path, who="Sekr")
-    assert "\n" not in str(info.value) and str(path) in str(info.value)
-    assert everything(shared) == before
 
 
 def test_an_action_for_a_commitment_the_shared_database_lacks_is_said(offline, laptop, shared,

@@ -15,7 +15,11 @@ from orat_tui.store.handoff.recorded import check_recorded
 from orat_tui.store.handoff.rows import LISTS, TABLES, _columns
 
 FORMAT = "orat-handoff"
-VERSION = 2  # 2: what the meeting recorded (orat_tui.store.handoff.recorded); 1 still reads
+# 2: what the meeting recorded (orat_tui.store.handoff.recorded); 1 still reads. Every row must
+# have exactly its table's columns: a migration that adds or drops a column of a table a handoff
+# carries (handoff.rows.TABLES, recorded.RECORDED) must raise VERSION and fill in or drop that
+# column when it reads a file of an older version, or older files stop importing.
+VERSION = 2
 SUFFIX = ".orat-handoff.json"
 
 
