@@ -15,6 +15,7 @@ from textual.theme import Theme
 from orat_tui.config import TemplateEntry, UserConfig
 from orat_tui.domain.clock import Clock, SystemClock
 from orat_tui.i18n import _
+from orat_tui.ui.type_ahead import TypeAheadMixin
 
 HIGH_CONTRAST = Theme(
     name="orat-high-contrast",
@@ -43,7 +44,7 @@ def error_line(exc: BaseException) -> str:
     return (text.splitlines() or [""])[0]
 
 
-class OratApp(App[None]):
+class OratApp(TypeAheadMixin, App[None]):
     """orat: the live meeting, from the keyboard."""
 
     TITLE = "orat"

@@ -72,3 +72,18 @@ async def type_text(pilot, text: str) -> None:
     await wait_for(pilot, lambda: isinstance(pilot.app.focused, NoteArea))
     keys = ["space" if c == " " else ("enter" if c == "\n" else c) for c in text]
     await pilot.press(*keys)
+
+
+async def type_fast(pilot, text: str, before: tuple[str, ...] = (), after: tuple[str, ...] = ()) -> None:
+    """Keys as a fast typist or a paste sends them: all in the app's queue at once, none
+    waiting for the one before to be handled (pilot.press waits between keys)."""
+    from textual import events
+
+    keys = [*before, *("space" if c == " " else ("enter" if c == "\n" else c) for c in text),
+            *after]
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else ("\r" if key == "enter" else
+                                                          (" " if key == "space" else None)))
+        event.set_sender(pilot.app)
+        pilot.app._driver.send_message(event)
+    await pilot.pause()

@@ -37,6 +37,7 @@ def default_kind(step: Step) -> str:
 
 
 class ItemDialog(ModalScreen[tuple[str, str] | None]):
+    TYPE_AHEAD = frozenset({"select"})  # Enter on the kind: keys typed next wait for the text
     DEFAULT_CSS = DIALOG.format(name="ItemDialog")
     BINDINGS = [Binding("escape", "cancel", _("Cancel"), id="item-cancel")]
 

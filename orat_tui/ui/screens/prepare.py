@@ -34,6 +34,7 @@ def load_preparation(store, template, now):
 
 
 class PrepareScreen(Screen[None]):
+    TYPE_AHEAD = frozenset({"select"})  # Enter in the members list: keys typed next wait for the field
     BINDINGS = [
         Binding("escape", "close", _("Back"), id="prepare-close",
                 tooltip=_("Save and go back to the start")),
@@ -243,10 +244,19 @@ class PrepareScreen(Screen[None]):
 
     def action_close(self) -> None:
         self.submit()
-        if self.saver is not None:
-            if not self.saver.flush():
-                self.notify(_("The preparation could not be saved: {error}").format(
-                    error=self.save_error or "?"), severity="error")
-                return
-            self.saver.close()
+        if self.saver is not None and not self.saver.flush():
+            self.notify(_("The preparation could not be saved: {error}").format(
+                error=self.save_error or "?"), severity="error")
+            return
         self.app.pop_screen()
+
+    def on_unmount(self) -> None:
+        """Leaving, or quitting the app: what was typed since the last tick is written first
+        (a database that fails to save does not keep the user waiting at the door)."""
+        if self.saver is not None:
+            if self.dirty:  # (not submit(): the screen's widgets are gone)
+                self.seq += 1
+                self.saver.submit(dict(self.dirty), self.seq)
+                self.dirty = {}
+            self.saver.close(1.0 if self.save_error else 5.0)
+            self.saver = None
