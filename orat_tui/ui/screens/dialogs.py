@@ -63,8 +63,13 @@ class TextPrompt(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.question, classes="question")
-            yield Input(self.value, placeholder=self.placeholder)
-            yield Static(_("Enter saves · Escape cancels"), classes="question")
+            # a suggested value is selected as the prompt opens: typing replaces it, an arrow
+            # key, Home or End keeps it to edit
+            yield Input(self.value, placeholder=self.placeholder, select_on_focus=True)
+            hint = _("Enter saves · Escape cancels")
+            if self.value:
+                hint = _("Typing replaces the suggestion, → or Home keeps it") + " · " + hint
+            yield Static(hint, classes="question")
 
     @on(Input.Submitted)
     def _submit(self, event: Input.Submitted) -> None:
