@@ -59,6 +59,7 @@ async def test_text_typed_at_once_after_f2_f7_and_alt_d_lands_where_the_focus_we
 
     from orat_tui.domain.meeting import note_slot
     from orat_tui.ui.screens.action_dialog import ActionDialog
+    from orat_tui.ui.screens.event_form import EventScreen
     from orat_tui.ui.screens.item_dialog import ItemDialog
 
     from .test_live_meeting import in_meeting
@@ -85,7 +86,17 @@ async def test_text_typed_at_once_after_f2_f7_and_alt_d_lands_where_the_focus_we
         await type_fast(pilot, "Polisen bjuds in", before=("alt+d",))
         await wait_for(pilot, lambda: isinstance(app.screen, ItemDialog)
                        and app.screen.query_one(Input).value == "Polisen bjuds in")
+        # back to the kind, another kind and Enter: the text typed at once goes on after it
+        await pilot.press("shift+tab")
+        await type_fast(pilot, " och kommunen", before=("down", "enter"))
+        await wait_for(pilot, lambda: app.screen.query_one(Input).value
+                       == "Polisen bjuds in och kommunen")
         await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen)
+        await type_fast(pilot, "Stenkastning", before=("alt+h",))
+        await wait_for(pilot, lambda: isinstance(app.screen, EventScreen)
+                       and app.screen.query_one("#event-title", Input).value == "Stenkastning")
+        await pilot.press("ctrl+g")
         await wait_for(pilot, lambda: app.screen is screen)
         assert screen.meeting.notes[note_slot(p1, "note")] == "Tre bilbränder"
         assert screen.meeting.notes[note_slot(p2, "note")] == "Skollov"

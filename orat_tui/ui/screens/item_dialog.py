@@ -50,7 +50,10 @@ class ItemDialog(ModalScreen[tuple[str, str] | None]):
             yield Static(_("Record a decision or another item"), classes="title")
             yield OptionList(*(Option(field_label(k), id=k) for k in ITEM_FIELDS),
                              id="item-kind")
-            yield Input(id="item-text", placeholder=_("the decision, the need, who …"))
+            # back from the kind (shift+tab, Enter) the text goes on: not selected, so that
+            # what is typed next does not replace it
+            yield Input(id="item-text", placeholder=_("the decision, the need, who …"),
+                        select_on_focus=False)
             yield Static(_("Enter saves · shift+tab chooses the kind · Esc cancels"),
                          classes="hint")
 
