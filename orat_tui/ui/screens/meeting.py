@@ -42,8 +42,6 @@ def create_meeting(store, template, now):
 class MeetingScreen(SavingMixin, AttendanceMixin, ReviewMixin, PreparedMixin, FollowupMixin,
                     MeetingPictureMixin, Screen[None]):
     AUTO_FOCUS = None  # the step view puts the focus in its note; not the agenda first
-    TYPE_AHEAD = frozenset({"next", "previous", "skip", "select", "back", "new_event",  # ui/type_ahead
-                            "new_action", "add_item", "export_notes"})
     BINDINGS = [
         Binding("f2", "next", _("Next"), id="next", tooltip=_("Finish this step, go to the next")),
         Binding("f3", "previous", _("Previous"), id="previous", show=False, tooltip=_("Back to the step before")),

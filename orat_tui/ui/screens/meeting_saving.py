@@ -15,6 +15,11 @@ class SavingMixin:
     """Saving for MeetingScreen: `self.meeting`, `self.walk`, `self.saver` and the dirty
     notes live on the screen."""
 
+    # after these actions the focus moves to a new note or dialog: keys typed at once wait
+    # for it (orat_tui.ui.type_ahead) instead of going into the previous note
+    TYPE_AHEAD = frozenset({"next", "previous", "skip", "select", "back", "new_event",
+                            "new_action", "add_item", "export_notes"})
+
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         area = event.text_area
         if isinstance(area, NoteArea):
