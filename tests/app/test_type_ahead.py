@@ -12,13 +12,17 @@ from .conftest import type_fast, wait_for
 from .test_intake import highlight_series
 
 
+async def open_preparation(pilot, app) -> None:
+    await highlight_series(pilot, app, "orebro-samordning")
+    await pilot.press("p")
+    await wait_for(pilot, lambda: isinstance(app.screen, PrepareScreen)
+                   and app.screen.saver is not None and app.screen.member == "kommun")
+
+
 async def test_text_typed_at_once_after_enter_in_the_members_list_is_kept(harness):
     app = harness.app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await highlight_series(pilot, app, "orebro-samordning")
-        await pilot.press("p")
-        await wait_for(pilot, lambda: isinstance(app.screen, PrepareScreen)
-                       and app.screen.saver is not None and app.screen.member == "kommun")
+        await open_preparation(pilot, app)
         # Enter, the text and a second line, with no pause between the keys
         await type_fast(pilot, "Tre bilbränder.\nSkollov.", before=("enter",))
         await wait_for(pilot, lambda: app.screen.texts.get(("kommun", "point-1")))
@@ -39,10 +43,7 @@ async def test_text_typed_at_once_after_enter_in_the_members_list_is_kept(harnes
 async def test_text_typed_just_before_quitting_the_preparation_is_saved(harness):
     app = harness.app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await highlight_series(pilot, app, "orebro-samordning")
-        await pilot.press("p")
-        await wait_for(pilot, lambda: isinstance(app.screen, PrepareScreen)
-                       and app.screen.saver is not None and app.screen.member == "kommun")
+        await open_preparation(pilot, app)
         await pilot.press("enter")
         await type_fast(pilot, "Sista raden.")
         await wait_for(pilot, lambda: app.screen.texts.get(("kommun", "point-1")))
