@@ -319,3 +319,38 @@ async def test_f1_on_the_picture_lists_only_orats_own_keys(harness):
         names = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
         assert "Select" not in names
         assert {"Nivå", "Signaler", "Återöppna händelse"} <= set(names)
+
+
+async def test_editing_an_event_keeps_its_retired_area_and_its_former_member(harness):
+    from datetime import datetime
+
+    from orat_tui.domain.events import Event
+    from orat_tui.ui.screens.event_form import EventScreen
+
+    app = harness.app("malmo-orat")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: in_meeting(app))
+        meeting = app.screen.meeting
+        store = harness.store()
+        await pilot.press("f6")
+        await wait_for(pilot, lambda: isinstance(app.screen, PictureScreen)
+                       and app.screen.data is not None)
+        picture = app.screen
+        holma = picture.data.areas[0]
+        store.save_event(Event(series_id=meeting.series_id, title="Bränder", area_id=holma.id,
+                               member_key="tidigare-ledamot", raised_meeting_id=meeting.id),
+                         datetime(2026, 11, 20, 9, 30))
+        store.retire_area(holma.id)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: in_meeting(app))
+        await pilot.press("f6")
+        await wait_for(pilot, lambda: isinstance(app.screen, PictureScreen)
+                       and app.screen.data is not None and app.screen.data.open_events())
+        app.screen.query_one("#picture-events").focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, EventScreen))
+        await pilot.press("end", "space", "i", "g", "e", "n")
+        await pilot.press("escape")  # saves
+        await wait_for(pilot, lambda: store.events(meeting.series_id)[0].title == "Bränder igen")
+    event = store.events(meeting.series_id)[0]
+    assert (event.area_id, event.member_key) == (holma.id, "tidigare-ledamot")

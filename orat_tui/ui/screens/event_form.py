@@ -52,12 +52,18 @@ class EventScreen(ModalScreen):
             yield Label(event_field_label("title"), classes="event-label")
             yield Input(e.title, id="event-title")
             with Horizontal():
-                yield Select([(a.name, a.id) for a in self.areas], value=e.area_id
-                             if any(a.id == e.area_id for a in self.areas) else Select.NULL,
-                             prompt=_("Area"), id="event-area")
-                yield Select([(name, key) for key, name in self.members],
-                             value=e.member_key if any(k == e.member_key for k, _n in self.members)
-                             else Select.NULL, prompt=_("Raised by"), id="event-member")
+                # an area since retired, or a member no longer in the meeting, stays the
+                # event's: it is offered too, so that saving does not take it away
+                areas = [(a.name, a.id) for a in self.areas]
+                if e.area_id and e.area_id not in {a.id for a in self.areas}:
+                    areas.append((_("(a retired area)"), e.area_id))
+                yield Select(areas, value=e.area_id or Select.NULL, prompt=_("Area"),
+                             id="event-area")
+                members = [(name, key) for key, name in self.members]
+                if e.member_key and e.member_key not in {k for k, _n in self.members}:
+                    members.append((e.member_key, e.member_key))
+                yield Select(members, value=e.member_key or Select.NULL, prompt=_("Raised by"),
+                             id="event-member")
                 focus = [(f.name, f.key) for f in self.focus_areas]
                 if e.focus_area and e.focus_area not in {key for _n, key in focus}:
                     focus.append((e.focus_area, e.focus_area))  # a key the file no longer has
