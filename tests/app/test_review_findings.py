@@ -354,3 +354,40 @@ async def test_editing_an_event_keeps_its_retired_area_and_its_former_member(har
         await wait_for(pilot, lambda: store.events(meeting.series_id)[0].title == "Bränder igen")
     event = store.events(meeting.series_id)[0]
     assert (event.area_id, event.member_key) == (holma.id, "tidigare-ledamot")
+
+
+async def test_editing_an_action_keeps_its_retired_area(harness):
+    from datetime import datetime
+
+    from orat_tui.domain.actions import Action
+    from orat_tui.store.actions import add_action, series_actions
+    from orat_tui.ui.screens.action_dialog import ActionDialog
+    from orat_tui.ui.steps.follow_up import FollowUpView
+
+    app = harness.app("malmo-orat")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: in_meeting(app))
+        meeting = app.screen
+        store = harness.store()
+        await pilot.press("f6")  # the picture's first load gives the series its areas
+        await wait_for(pilot, lambda: isinstance(app.screen, PictureScreen)
+                       and app.screen.data is not None)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: in_meeting(app))
+        holma = store.areas(meeting.meeting.series_id)[0]
+        add_action(store, Action(series_id=meeting.meeting.series_id, what="Belysning",
+                                 area_id=holma.id), "k", datetime(2026, 11, 20, 9, 30))
+        store.retire_area(holma.id)
+        step = next(i for i, s in enumerate(meeting.meeting.steps) if s.kind == "follow_up")
+        meeting.walk.index = step  # straight to the follow-up step
+        meeting.show_step()
+        await wait_for(pilot, lambda: isinstance(meeting.current_view(), FollowUpView)
+                       and meeting.current_view().actions)
+        meeting.current_view().query_one("#follow-up-list").focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ActionDialog))
+        await pilot.press("end", "space", "i", "g", "e", "n")
+        await pilot.press("enter")  # saves
+        await wait_for(pilot, lambda: series_actions(store, meeting.meeting.series_id)[0].what
+                       == "Belysning igen")
+    assert series_actions(store, meeting.meeting.series_id)[0].area_id == holma.id

@@ -88,9 +88,11 @@ class ActionDialog(ModalScreen[Action | None]):
                              id="status", compact=True, allow_blank=False)
                 if self.areas:
                     yield Label(_("Area"))
-                    yield Select([(ar.name, ar.id) for ar in self.areas],
-                                 value=a.area_id if a.area_id in {ar.id for ar in self.areas}
-                                 else Select.NULL, id="area", compact=True, prompt=_("(no area)"))
+                    series_areas = [(ar.name, ar.id) for ar in self.areas]
+                    if a.area_id and a.area_id not in {ar.id for ar in self.areas}:
+                        series_areas.append((_("(a retired area)"), a.area_id))  # kept
+                    yield Select(series_areas, value=a.area_id or Select.NULL, id="area",
+                                 compact=True, prompt=_("(no area)"))
                 yield Label(_("Focus area"))
                 yield Select(areas, value=a.focus_area or Select.NULL, id="focus",
                              compact=True, prompt=_("(no focus area)"))
