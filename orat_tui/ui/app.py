@@ -174,16 +174,30 @@ class OratApp(TypeAheadMixin, App[None]):
     def call_store(self, fn: Callable[..., Any], *args: Any,
                    done: Callable[[Any], None] | None = None,
                    failed: Callable[[str], None] | None = None) -> None:
-        """Run a store function in a worker thread; `done` gets its result on the UI thread."""
+        """Run a store function in a worker thread; `done` gets its result on the UI thread.
+        An answer that comes back after orat began to quit, or after the screen that asked
+        closed (and finds its widgets gone), has nobody to show it to: it is dropped."""
+        from textual.css.query import NoMatches
+
+        asker = self.screen_stack[-1] if self.screen_stack else None
+
+        def deliver(callback: Callable[[Any], None], value: Any) -> None:
+            if not self._running:
+                return
+            try:
+                callback(value)
+            except NoMatches:
+                if asker is None or asker.is_attached:
+                    raise
 
         def job() -> None:
             try:
                 result = fn(*args)
             except Exception as exc:  # noqa: BLE001 - reported in one line, never swallowed
-                self.call_from_thread(failed or self._store_error, error_line(exc))
+                self.call_from_thread(deliver, failed or self._store_error, error_line(exc))
                 return
             if done is not None:
-                self.call_from_thread(done, result)
+                self.call_from_thread(deliver, done, result)
 
         self.run_worker(job, thread=True, group="store")
 
