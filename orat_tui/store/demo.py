@@ -86,9 +86,11 @@ def generate_demo(store: Store, weeks: int = 8, today: date | None = None,
                                       for day in days))
         meetings += n
         notes += k
+        from orat_tui.store.demo_actions import fill_actions
         from orat_tui.store.demo_picture import fill_picture
 
         fill_picture(store, template, series_id, seed)  # levels, signals, events
+        fill_actions(store, template, series_id, seed)  # agreed and followed up
     return DemoSummary(meetings, notes, series)
 
 

@@ -349,3 +349,41 @@ def test_zero_weeks_touches_nothing_and_negative_refused(tmp_path):
             generate_demo(store, weeks=-1, today=TODAY)
     finally:
         store.close()
+
+
+def test_actions_agreed_and_followed_up_the_newest_open(generated):
+    """A first look finds the follow-up filled: actions agreed at the meetings, followed up at
+    later ones (finished, continued or dropped, in their trail), those of the last meeting open."""
+    from orat_tui.store.actions import action_history, all_actions
+
+    store, _summary, meetings = generated
+    by_id = {m.id: m for m in meetings}
+    for series in {m.series_id for m in meetings}:
+        actions = all_actions(store, series)
+        assert len(actions) >= 3
+        assert {a.status for a in actions} >= {"done", "planned"}
+        newest = max((m for m in meetings if m.series_id == series), key=lambda m: m.started_at)
+        assert [a for a in actions if a.meeting_id == newest.id and a.open]
+        for a in actions:
+            made_in = by_id[a.meeting_id]
+            assert a.responsible in {x.key for x in made_in.attendees if x.present}
+            trail = action_history(store, a.id)
+            assert trail[0].field == "created" and trail[0].meeting_id == a.meeting_id
+            for change in trail[1:]:  # followed up in a later meeting of the same series
+                later = by_id[change.meeting_id]
+                assert later.series_id == series and later.started_at > made_in.started_at
+            if not a.open:
+                assert a.closed_on is not None and (a.result or a.evaluation)
+
+
+def test_again_makes_no_second_set_of_actions(tmp_path):
+    from orat_tui.store.actions import all_actions
+
+    store = _open(tmp_path / "demo.db")
+    try:
+        generate_demo(store, weeks=3, today=TODAY)
+        first = sorted(a.id for a in all_actions(store))
+        generate_demo(store, weeks=3, today=TODAY)
+        assert sorted(a.id for a in all_actions(store)) == first
+    finally:
+        store.close()
