@@ -311,15 +311,17 @@ def sqlite_size(db: Path) -> int:
 def purge(store, older_than: Duration | str, now: datetime | None = None,
           dry_run: bool = False) -> PurgeResult:
     """Delete the ended and approved meetings (never a live one) that started before `now`
-    minus `older_than`, with their attendance, agenda steps and notes (ON DELETE CASCADE).
+    minus `older_than`, with their attendance, agenda steps and notes (ON DELETE CASCADE);
+    the series' actions stay, without the link to a meeting that is gone.
     Then, on SQLite, give the space back: VACUUM and a truncating WAL checkpoint. With
     `dry_run`, only say which meetings would go."""
-    from sqlalchemy import delete
+    from sqlalchemy import delete, update
     from sqlmodel import Session, select
 
     from orat_tui.domain.meeting import APPROVED, ENDED
     from orat_tui.store.db import sqlite_path
     from orat_tui.store.models import MeetingRow
+    from orat_tui.store.models_followup import ActionChangeRow
 
     if isinstance(older_than, str):
         older_than = parse_duration(older_than)
@@ -334,8 +336,13 @@ def purge(store, older_than: Duration | str, now: datetime | None = None,
         if dry_run:
             return PurgeResult(cutoff, gone, dry_run, before, before)
         ids = [m.id for m in gone]
+        changes = ActionChangeRow.__table__
         for i in range(0, len(ids), 500):
-            s.exec(delete(MeetingRow).where(MeetingRow.id.in_(ids[i:i + 500]), *wanted))
+            chunk = ids[i:i + 500]
+            # actions outlive their meetings (the database sets action.meeting_id to NULL);
+            # their trail no longer names a meeting that is gone
+            s.exec(update(changes).where(changes.c.meeting_id.in_(chunk)).values(meeting_id=None))
+            s.exec(delete(MeetingRow).where(MeetingRow.id.in_(chunk), *wanted))
         s.commit()
     busy = ""
     shrink = path is not None
