@@ -58,10 +58,6 @@ class BackgroundSaver:
         with self._cond:
             self.versions[slot] = version
 
-    def accept_state(self, version: int) -> None:
-        with self._cond:
-            self.meeting_version = version
-
     def _write(self, batch: Batch) -> SaveResult:
         """On the writer's thread: one transaction, optimistic on the versions last seen."""
         with self._cond:
