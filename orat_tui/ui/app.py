@@ -221,6 +221,11 @@ class OratApp(TypeAheadMixin, App[None]):
     def _store_error(self, text: str) -> None:
         self.notify(text, title=_("Database error"), severity="error", timeout=10)
 
+    async def action_quit(self) -> None:
+        from orat_tui.ui.screens.discard import quit_asking
+
+        quit_asking(self)
+
     def action_help(self) -> None:
         from orat_tui.ui.screens.help import HelpScreen
 

@@ -183,10 +183,13 @@ class ActionDialog(ModalScreen[Action | None]):
         if action is not None:
             self.dismiss(action)
 
+    def has_unsaved_text(self) -> bool:
+        return self.typed() != self.as_opened
+
     def action_cancel(self) -> None:
         from orat_tui.ui.screens.discard import ask_to_discard
 
-        ask_to_discard(self, self.typed() != self.as_opened, lambda: self.dismiss(None))
+        ask_to_discard(self, self.has_unsaved_text(), lambda: self.dismiss(None))
 
 
 class DatePrompt(ModalScreen[date | None]):

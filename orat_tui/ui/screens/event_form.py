@@ -107,7 +107,10 @@ class EventScreen(ModalScreen):
             return
         self.dismiss(event)
 
+    def has_unsaved_text(self) -> bool:
+        return self.collected() != self.as_opened
+
     def action_cancel(self) -> None:
         from orat_tui.ui.screens.discard import ask_to_discard
 
-        ask_to_discard(self, self.collected() != self.as_opened, lambda: self.dismiss(None))
+        ask_to_discard(self, self.has_unsaved_text(), lambda: self.dismiss(None))

@@ -76,11 +76,13 @@ class ItemDialog(ModalScreen[tuple[str, str] | None]):
         kind = ITEM_FIELDS[ol.highlighted or 0]
         self.dismiss((kind, text))
 
+    def has_unsaved_text(self) -> bool:
+        return bool(self.query_one(Input).value.strip())
+
     def action_cancel(self) -> None:
         from orat_tui.ui.screens.discard import ask_to_discard
 
-        ask_to_discard(self, bool(self.query_one(Input).value.strip()),
-                       lambda: self.dismiss(None))
+        ask_to_discard(self, self.has_unsaved_text(), lambda: self.dismiss(None))
 
 
 class FocusPicker(ModalScreen[str | None]):

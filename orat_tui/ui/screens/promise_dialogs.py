@@ -130,10 +130,13 @@ class FormDialog(ModalScreen[Any]):
             return
         self.dismiss(result)
 
+    def has_unsaved_text(self) -> bool:
+        return self.values() != self.as_opened
+
     def action_cancel(self) -> None:
         from orat_tui.ui.screens.discard import ask_to_discard
 
-        ask_to_discard(self, self.values() != self.as_opened, lambda: self.dismiss(None))
+        ask_to_discard(self, self.has_unsaved_text(), lambda: self.dismiss(None))
 
 
 def promise_form(p: Promise | None, series: list[tuple[str, str]],
