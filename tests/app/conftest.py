@@ -58,10 +58,20 @@ async def wait_for(pilot, predicate, timeout: float = 20.0) -> None:
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if predicate():
+        if predicate() and _screen_mounted(pilot.app):
             return
         await pilot.pause(0.02)
     raise AssertionError("the app never reached the expected state")
+
+
+def _screen_mounted(app) -> bool:
+    """A pushed screen is `app.screen` at once, but its widgets are mounted a moment later
+    (under load, long enough for a test's next query to find nothing): a wait ends only once
+    the screen on top has mounted its widgets."""
+    try:
+        return app.screen.is_mounted
+    except Exception:  # noqa: BLE001 - no screen (the app has ended): nothing to wait for
+        return True
 
 
 async def type_text(pilot, text: str) -> None:

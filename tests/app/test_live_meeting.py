@@ -236,10 +236,9 @@ async def test_agenda_rows_fit_their_width_after_a_resize(harness):
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: in_meeting(app))
         agenda = app.screen.query_one(AgendaList)
-        wide = agenda.size.width
+        await wait_for(pilot, lambda: agenda.outer_size.width == 30)  # app.tcss: #agenda
         await pilot.resize_terminal(82, 30)
-        await wait_for(pilot, lambda: agenda.size.width < wide)
-        await pilot.pause()
+        await wait_for(pilot, lambda: agenda.outer_size.width == 24)  # -narrow #agenda
 
         def fits() -> bool:
             room = agenda.scrollable_content_region.width
